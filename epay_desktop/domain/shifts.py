@@ -4,7 +4,8 @@ A shift is opened by anyone signed in at the register and closed by a manager (o
 a manager signing in to close it); at most one is open per register (the database enforces it).
 What belongs to a shift: the payments created at its register between its opening and its close,
 and the money operations (charge, cancel, refund) on payments of that register whose intent was
-made in that time.
+made in that time. What moved at the register while none of its shifts was open is shown by its next
+shift's reports beside their figures (:class:`OutsideShifts`, decision 0145).
 
 The reports are data, not drawings: :class:`ShiftReport` holds the totals (overall, per cashier,
 per card brand), the bank check's differences and the audit anchor, and its sentences as

@@ -14,6 +14,9 @@
   report kept with the shift. Two counters closing at once: the second finds the shift closed.
 * :meth:`ShiftService.report`: a closed shift's Z report as stored (to print it again).
 
+Every X and Z report also carries what moved at the register while it had no shift open, from its
+previous shift's close to this shift's opening (``ShiftReport.outside``, decision 0145).
+
 With a fiscal register configured (``fiscal``: ``ctx.fiscal``), the X report and the close also set the
 shift's confirmed sales and refunds against the register's receipts, and the close closes the register's
 shift with its Z report when it is the last counter open (:mod:`.fiscal_check`, decision 0126).
