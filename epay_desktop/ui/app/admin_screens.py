@@ -328,7 +328,7 @@ class AdminFlows(QObject):
             again, self._count_again = self._count_again, False
         if shiboken6.isValid(self.window) and self.session.user is not None:
             self.window.status_bar.set_attention(count, ATTENTION_CAP)
-        if again:
+        if again and shiboken6.isValid(self._attention_timer):  # not when the console closed meanwhile
             self._attention_timer.start()
 
     def _on_user_changed(self, user: User | None) -> None:
