@@ -50,6 +50,7 @@ def test_export_csv(cli: Any, tmp_path: Any, err_line: Any) -> None:
     assert result.code == 0, result.err
     rows = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
     assert [(r["invoice_id"], r["amount"], r["status"]) for r in rows] == [(invoice, "1234.50", "CHARGE")]
+    assert rows[0]["cashier"] == cli.MANAGER  # who took it, by name (decision 0143)
     assert cli.run("export", "--csv", str(out), "--until", "2000-01-01", "--json").json()["rows"] == 0
     cli.add_cashier()
     refused = cli.run("export", "--csv", str(out), user=cli.CASHIER)
