@@ -494,7 +494,7 @@ class PaymentsTableModel(ColumnsModel):
         """A money operation changed: its payment's row shows "Checking…" / "Needs review" while it
         waits, and its status again once the operation is settled."""
         known = self._open.get(op.payment_id)
-        if op.state not in _MARKED:
+        if not op.state.is_unresolved:
             self.recheck_attention(op.payment_id)  # settled: its payment may need no one now
         if op.state in _MARKED:
             self._open[op.payment_id] = op
