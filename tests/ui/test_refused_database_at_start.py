@@ -50,8 +50,8 @@ def _message_box() -> QMessageBox | None:
     return None
 
 
-def _start_and_read_the_box(qtbot: Any, qapp: QApplication) -> tuple[str, str, int]:
-    task = asyncio.ensure_future(run_console(qapp, GuiOptions()))
+def _start_and_read_the_box(qtbot: Any, qapp: QApplication, launch: Any = None) -> tuple[str, str, int]:
+    task = asyncio.ensure_future(run_console(qapp, GuiOptions(), launch))
     qtbot.waitUntil(lambda: _message_box() is not None or task.done(), timeout=SLOW_MS)
     assert not task.done(), "the console ended without saying why"
     box = _message_box()
@@ -188,17 +188,10 @@ def test_a_demo_folder_that_cannot_hold_the_demo_is_said_in_the_window(
     not_a_folder.write_text("a file, not a folder\n", encoding="utf-8")
     launch = Launch.start(demo=True, demo_home=str(not_a_folder))  # as run_gui does, before the loop
     try:
-        task = asyncio.ensure_future(run_console(qapp, GuiOptions(), launch))
-        qtbot.waitUntil(lambda: _message_box() is not None or task.done(), timeout=SLOW_MS)
-        assert not task.done(), "the console ended without saying why"
-        box = _message_box()
-        assert box is not None
-        title, text = box.windowTitle(), box.text()
-        box.button(QMessageBox.StandardButton.Ok).click()
-        qtbot.waitUntil(task.done, timeout=SLOW_MS)
+        title, text, code = _start_and_read_the_box(qtbot, qapp, launch)
     finally:
         launch.stop()
-    assert task.result() == 2
+    assert code == 2
     assert title == "The console cannot start"
     assert f"The demo folder {not_a_folder} cannot be used" in text and "--demo-home" in text, text
     assert "Traceback" not in text
