@@ -172,7 +172,7 @@ async def cmd_z(app: AppContext, args: argparse.Namespace) -> int:
     print(f"Fiscal shift {report.shift_number} closed at {local_time(report.closed_at)}. Z report:")
     _print_totals(report)
     if retried:
-        print("Receipts refused for the old shift, asked again:")
+        print("Receipts not registered before the Z report, asked again:")
     for record, invoice in retried:
         print(visible(record_line(record, invoice)))
     return EXIT_OK

@@ -24,12 +24,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from epay_desktop.app import store_of
-from epay_desktop.domain.fiscal_journal import FiscalState
+from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalState
 from epay_desktop.sandbox.fiscal.account import CASHBOX
 from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
+from epay_desktop.services.fiscal.journal import sale_number
 from epay_desktop.ui.payments.attention_dialog import AttentionDialog
 from epay_desktop.ui.shifts.fiscal_register import FiscalRegisterDialog
 from tests.support import fiscal_register as register
+from tests.support.builders import stored_payment
 from tests.support.fiscal_register import fiscal_register, module_fiscal_sandbox  # noqa: F401  (fixtures)
 from tests.support.fiscal_register import sale as _sale
 from tests.support.fiscal_register import set_up as _set_up
@@ -54,6 +56,26 @@ def _open_register(qtbot: Any, console: Any) -> FiscalRegisterDialog:
     dialog = wait_shown(qtbot, FiscalRegisterDialog)
     qtbot.waitUntil(lambda: dialog.reads >= 1 and not dialog.busy, timeout=SLOW)
     return dialog
+
+
+def _refused_as_blocked(console: Any, number: int) -> str:
+    """A charged sale whose receipt the register refused as blocked (no licence), as the demo seeds one:
+    its fiscal record's number."""
+    store, now = store_of(console.ctx), console.ctx.clock()
+    paid = stored_payment(store, number, "300", at=now, created_by=console.manager.id, description="Чай")
+    with store.write() as tx:
+        record = tx.fiscal.add_intent(
+            payment_id=paid.id,
+            money_op_id=None,
+            kind=FiscalKind.SALE,
+            external_number=sale_number(paid.invoice_id),
+            amount_minor=30_000,
+            now=now,
+        )
+        tx.fiscal.record(
+            record.external_number, FiscalState.NEEDS_PERSON, now=now, error="FiscalCashboxBlocked"
+        )
+    return record.external_number
 
 
 def test_a_fiscal_shift_past_24_hours_is_said_and_closed_and_the_refused_receipt_registered_once(
@@ -90,6 +112,7 @@ def test_a_fiscal_shift_past_24_hours_is_said_and_closed_and_the_refused_receipt
     led.reject()
     qtbot.waitUntil(lambda: not shown(FiscalRegisterDialog), timeout=SLOW)
 
+    blocked = _refused_as_blocked(console, 500_000_103)  # waits for another reason than the shift (0158)
     dialog = _open_register(qtbot, console)  # Shift > Fiscal register…
     assert dialog.register_label.text() == f"Webkassa · cash register {CASHBOX}"
     assert dialog.shift_value.text() == "1, open"
@@ -115,13 +138,19 @@ def test_a_fiscal_shift_past_24_hours_is_said_and_closed_and_the_refused_receipt
     assert dialog.report_label.text().startswith("Z report: shift 1 closed at")
     assert dialog.report_table.item(0, 0).text() == "1"  # the Z's totals: the one sale of shift 1
     assert dialog.message_label.text() == "Fiscal shift 1 is closed. The next receipt opens the next one."
-    assert "registered now: 1." in dialog.retried_label.text()
+    # the count of those refused for the old shift is theirs only; the one refused as "blocked" (taken
+    # now too) is said apart, as waiting for another reason (decision 0158)
+    assert dialog.retried_label.text().split("\n") == [
+        "Receipts the register had refused for the old shift, registered now: 1.",
+        "Receipts that had waited for another reason (refused for something else, or not answered), asked "
+        "again and registered now: 1.",
+    ]
     assert not dialog.z_button.isEnabled()
 
     # the refused receipt is registered once, in the new shift; nothing else was sent twice
     records = arun(console.ctx.fiscal.records_of(refused_sale.id))
     assert [(r.state, r.receipt.shift_number) for r in records] == [(FiscalState.REGISTERED, 2)]
-    assert register.registered(fiscal) == [registered.external_number, refused.external_number]
+    assert register.registered(fiscal) == [registered.external_number, refused.external_number, blocked]
     with store_of(console.ctx).read() as tx:
         closes = tx.audit.about(f"fiscal:{CASHBOX}", "fiscal.shift_closed")
     assert [(e.actor_id, json.loads(e.details)["shift"]) for e in closes] == [(console.manager.id, 1)]

@@ -52,7 +52,7 @@ from epay_desktop.services.fiscal.elsewhere import (
 )
 from epay_desktop.services.fiscal.held import HeldConnection
 from epay_desktop.services.fiscal.setup import FiscalSetup
-from epay_desktop.services.fiscal.shift_watch import ShiftClosed
+from epay_desktop.services.fiscal.shift_watch import ShiftClosed, needs_shift_close
 from epay_desktop.services.money_ops.crash_points import FaultPoints
 from epay_desktop.services.people.login import require_manager
 from epay_desktop.store.db import Store
@@ -340,12 +340,15 @@ class FiscalService:
     async def close_shift_as(self, actor: User, *, approved_by: User | None = None) -> ShiftClosed | None:
         """A person's Z (the fiscal register window, ``epay-desktop fiscal z``; decision 0127):
         :meth:`close_shift` once a manager (``actor``, or ``approved_by`` who signed in for a cashier)
-        is confirmed, the close written to the audit log, then the receipts refused for the old shift
-        asked again now (here, not in the background: the person sees what became of them).
+        is confirmed, the close written to the audit log, then every receipt not registered yet asked
+        again now (here, not in the background: the person sees what became of them), those refused for
+        the old shift told apart from those that waited for another reason (decision 0158).
         Raises PermissionDenied before anything is asked of the register, and what :meth:`close_shift`
         raises (ShiftAlreadyClosed: none is open). None: no provider."""
         manager = approved_by if approved_by is not None else actor
         await self._store.run_read(lambda tx: require_manager(tx, manager, _MANAGERS_CLOSE))
+        before = self._clock()  # what reconcile(needing_person=True) asks again after the Z, at the latest
+        for_shift = await self._store.run_read(lambda tx: _refused_for_the_shift(tx, before))
         report = await self._close_register()
         if report is None:
             return None
@@ -362,7 +365,7 @@ class FiscalService:
         await self._store.run_write(
             lambda tx: tx.audit.append(manager.id, "fiscal.shift_closed", subject, details, at=now)
         )
-        return ShiftClosed(report, tuple(await self.reconcile(needing_person=True)))
+        return ShiftClosed(report, tuple(await self.reconcile(needing_person=True)), for_shift)
 
     async def records_of(self, payment_id: int) -> list[FiscalRecord]:
         """The payment's fiscal records (sale first), as they stand."""
@@ -509,6 +512,14 @@ class FiscalService:
         if self._bus is not None:
             self._bus.publish(FiscalRecordUpdated(record))
         return record
+
+
+def _refused_for_the_shift(tx: Tx, now: datetime) -> frozenset[str]:
+    """The numbers of the receipts refused because the fiscal shift was past its 24 hours, before a Z
+    (:meth:`FiscalService.close_shift_as` tells them from those that waited for another reason)."""
+    return frozenset(
+        r.external_number for r in tx.fiscal.open_records(person_tried_before=now) if needs_shift_close(r)
+    )
 
 
 def _sale(record: FiscalRecord, payment: Payment) -> FiscalSale:

@@ -95,15 +95,28 @@ class ShiftWatch:
 
 @dataclass(frozen=True, slots=True)
 class ShiftClosed:
-    """A Z report and the receipts refused for the old shift that were asked again right after it."""
+    """A Z report and the receipts not registered before it that were asked again right after it;
+    ``for_shift``: the numbers of those that had been refused for the old shift (past its 24 hours), the
+    others had waited for another reason (refused otherwise, or not answered; decision 0158)."""
 
     report: ShiftReport
     retried: tuple[FiscalRecord, ...]
+    for_shift: frozenset[str] = frozenset()
 
     @property
     def registered(self) -> tuple[FiscalRecord, ...]:
         """The retried receipts the register took."""
         return tuple(r for r in self.retried if r.state is FiscalState.REGISTERED)
+
+    @property
+    def registered_for_shift(self) -> tuple[FiscalRecord, ...]:
+        """The registered ones the old shift had held back (the Z is what let them in)."""
+        return tuple(r for r in self.registered if r.external_number in self.for_shift)
+
+    @property
+    def registered_otherwise(self) -> tuple[FiscalRecord, ...]:
+        """The registered ones that had waited for another reason than the shift."""
+        return tuple(r for r in self.registered if r.external_number not in self.for_shift)
 
     @property
     def still_refused(self) -> tuple[FiscalRecord, ...]:

@@ -5,8 +5,9 @@ The window reads the register's shift when it opens and on Refresh (number, open
 by, documents, whether the register works offline), in the background: the window stays usable and a
 failure is said in plain words in it. X report shows the shift's totals so far (sales and returns: count,
 total, by card, VAT); "Close fiscal shift (Z report)…" is a manager's (a cashier reads why over the
-buttons): it asks once, closes the shift, shows the Z report's totals and says which receipts the register
-had refused for the old shift and has now taken. One command runs at a time (a double click closes once);
+buttons): it asks once, closes the shift, shows the Z report's totals and says how many receipts the
+register had refused for the old shift and has now taken, apart from those that had waited for another
+reason and were taken too (decision 0158). One command runs at a time (a double click closes once);
 a shift already closed is said so. The window is as tall as what it shows (decision 0131).
 
 Without a configured fiscal register the menu command says where a manager sets one up
@@ -302,11 +303,18 @@ class FiscalRegisterDialog(QDialog):
             self._fit_height()
             return
         lines = []
-        if closed.registered:
+        if closed.registered_for_shift:  # only what the old shift held back (decision 0158)
             lines.append(
                 _tr("Receipts the register had refused for the old shift, registered now: {count}.").format(
-                    count=len(closed.registered)
+                    count=len(closed.registered_for_shift)
                 )
+            )
+        if closed.registered_otherwise:
+            lines.append(
+                _tr(
+                    "Receipts that had waited for another reason (refused for something else, or not "
+                    "answered), asked again and registered now: {count}."
+                ).format(count=len(closed.registered_otherwise))
             )
         if closed.still_refused:
             lines.append(
