@@ -21,7 +21,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,6 +46,7 @@ from epay_desktop.ui.common.buttons import dialog_buttons
 from epay_desktop.ui.common.formatting import local_time_text, money_text
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.naming import named
+from epay_desktop.ui.common.screen_fit import size_for_screen
 from epay_desktop.ui.payments.attention_fiscal import FiscalMover, RegisterHere
 from epay_desktop.ui.widgets.status_badge import status_label
 from epay_desktop.ui.widgets.wrapping_delegate import install_wrapping
@@ -57,6 +58,10 @@ __all__ = ["ATTENTION_LIMIT", "AttentionDialog", "attention_text"]
 
 #: The list shows this many payments at most (newest first); the rest after these are settled.
 ATTENTION_LIMIT = 200
+#: The window opens at least this wide, and its lists' last columns (what a payment waits for, a
+#: difference's details) take at most this much before their words wrap (decision 0159).
+LEAST_WIDTH = 760
+WORDS_WIDTH = 560
 
 
 def _tr(text: str) -> str:
@@ -184,7 +189,6 @@ class AttentionDialog(QDialog):
         for entry in discrepancies:
             self._disputed[entry.invoice_id.value] = self._disputed.get(entry.invoice_id.value, 0) + 1
         self._set_title()
-        self.resize(760, 420)
         self.chosen: InvoiceId | None = None
         self.tree = named(QTreeWidget(), "attention_list")
         self.tree.setRootIsDecorated(False)
@@ -192,8 +196,8 @@ class AttentionDialog(QDialog):
             [_tr("Invoice"), _tr("Created"), _tr("Amount"), _tr("Status"), _tr("Waiting for")]
         )
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setWordWrap(True)
         self.tree.header().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        install_wrapping(self.tree, 4)  # what it waits for is read whole, never cut with "…"
         for view in views:
             p = view.payment
             item = QTreeWidgetItem(
@@ -251,7 +255,29 @@ class AttentionDialog(QDialog):
         elif discrepancies:
             self.discrepancy_tree.setFocus()
         self._update()
+        self.resize(size_for_screen(self, QSize(self._wanted_width(), 420)))
         on_language_change(self, self.retranslate)  # a switch while it is open
+
+    def _wanted_width(self) -> int:
+        """As wide as its lists' words need (decision 0159): each list's short columns whole and its
+        last column as wide as its longest line (at most :data:`WORDS_WIDTH`: longer ones wrap), never
+        narrower than :data:`LEAST_WIDTH`; the screen bounds it (``size_for_screen``)."""
+        margins = self.layout().contentsMargins()
+        need = [LEAST_WIDTH]
+        for tree in (self.tree, self.discrepancy_tree):
+            if not tree.topLevelItemCount():
+                continue
+            metrics, last = tree.fontMetrics(), tree.columnCount() - 1
+            items = [tree.topLevelItem(row) for row in range(tree.topLevelItemCount())]
+            lines = [line for item in items if item is not None for line in item.text(last).split("\n")]
+            words = max(
+                [tree.header().sectionSizeFromContents(last).width()]
+                + [metrics.horizontalAdvance(line) + 2 * metrics.averageCharWidth() for line in lines]
+            )
+            shown = sum(tree.columnWidth(column) for column in range(last)) + min(words, WORDS_WIDTH)
+            scroll = tree.verticalScrollBar().sizeHint().width()
+            need.append(shown + scroll + 2 * tree.frameWidth() + margins.left() + margins.right())
+        return max(need)
 
     def _register_button(self, views: list[PaymentView]) -> QPushButton:
         """Shown when a listed receipt was refused for a fiscal shift past 24 hours: the window that
