@@ -7,14 +7,17 @@ anyone logs in and before the console talks to it:
 * a fiscal shift left open on an earlier day was closed that evening (decision 0147): its Z report dated
   at the end of its last working day, as the shop's manager closes the register at closing time, so a
   trainee who comes back the next day meets a closed shift, not a register refusing receipts;
-* the console points at it (:func:`~epay_desktop.demo.use_fiscal_sandbox`), registers the demo's first
-  fiscal receipt (:func:`~epay_desktop.demo.fiscalise_demo_sale`, 0125) and gives it the demo shift's
+* the console points at it (:func:`~epay_desktop.demo.use_fiscal_sandbox`), gives it the demo shift's
   fiscal side (:func:`seed_demo_fiscal`, 0126): what the register holds of today's shift, with one mismatch
-  of each kind for the three-way close to find (:mod:`epay_desktop.services.demo_fiscal`)."""
+  of each kind for the three-way close to find (:mod:`epay_desktop.services.demo_fiscal`), each receipt at
+  the time of the morning it was made, so the register's shift opens with the first of them; without a
+  demo shift, it registers the demo's first fiscal receipt (:func:`~epay_desktop.demo.fiscalise_demo_sale`,
+  0125: while the fiscal journal is empty)."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime, time
 from pathlib import Path
 
@@ -41,8 +44,12 @@ async def prepare_demo_fiscal(app: AppContext, running: RunningFiscalSandbox) ->
     own_register(register, app.store_settings.home / FISCAL_FILE, await app.demo_shop.database())
     close_earlier_day(register)
     await use_fiscal_sandbox(app, running.base_url)
-    await fiscalise_demo_sale(app)  # a fiscal receipt with its QR from the first minute (0125)
-    return await seed_demo_fiscal(app)  # the register's side of the demo shift, mismatches and all (0126)
+    # the register's side of the demo shift, mismatches and all (0126), each receipt at its time of the
+    # morning: the register's shift opens with the first of them, not when the demo started
+    plan = await seed_demo_fiscal(app, register.backdate)
+    await fiscalise_demo_sale(app)  # a fiscal receipt with its QR from the first minute, shift or not (0125)
+    close_earlier_day(register)  # receipts of a shift opened on an earlier day (a lost register's file)
+    return plan
 
 
 def own_register(register: Register, path: Path, database: DemoDatabase) -> bool:
@@ -94,10 +101,13 @@ def close_earlier_day(register: Register) -> Shift | None:
     return closed
 
 
-async def seed_demo_fiscal(app: AppContext) -> DemoFiscal | None:
+async def seed_demo_fiscal(
+    app: AppContext, dated: Callable[[datetime | None], None] | None = None
+) -> DemoFiscal | None:
     """The register's receipts of the open demo shift (and, once, the sale it refused); None without an
-    open demo shift."""
+    open demo shift. ``dated``: sets the register's clock (:meth:`Register.backdate`), so each receipt
+    carries its time of the morning."""
     plan = await app.demo_shop.seed_today(DEMO_USERS, demo_fiscal_plan)
     if plan is not None:
-        await register_demo_receipts(app.fiscal, plan)
+        await register_demo_receipts(app.fiscal, plan, dated)
     return plan

@@ -20,17 +20,24 @@ in Needs attention; the periodic round asks it again 15 minutes after, like any 
 * every other sale's and refund's receipt: registered through the fiscal journal the first time
   (``FiscalService.fiscalise_sale``/``fiscalise_refund``), and at a later start given again with the
   same number and amount (the journal already holds them; a kept register has them already).
+
+Each is given at the time it was made this morning, in that order (``dated``: the register's clock set to
+it, :meth:`~epay_desktop.sandbox.fiscal.register.Register.backdate`): a sale's receipt when the bank
+confirmed it (:data:`RECEIPT_AFTER` after a one-step sale began), a return when its refund was
+confirmed, the first sale's higher receipt a minute before the console asked, the hand-typed one half-way
+through the shift. So the register's shift opens with the morning's first receipt, as a real register's
+does, not when the demo started.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, fields, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Final
 
-from epay_desktop.domain import Money, Role
+from epay_desktop.domain import Money, OpKind, OpState, Role
 from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalState
 from epay_desktop.fiscal.models import FiscalReturn, FiscalSale, ReturnBasis
 from epay_desktop.services.demo_shop import DEMO_REGISTER
@@ -55,6 +62,11 @@ TYPED_AT_THE_REGISTER: Final = ("webkassa-manual-0001", Money(500_000), "Тов�
 TYPED_MORE: Final = Money(9_000)
 #: Why the register refused the demo's refused sale (a FiscalRefused kind: Needs attention words it).
 REFUSED_BECAUSE: Final = "FiscalCashboxBlocked"
+#: A one-step sale's receipt is asked this long after the sale began (the customer pays in the bank's
+#: page within two minutes in the demo's morning; the console asks once the bank confirmed it).
+RECEIPT_AFTER: Final = timedelta(minutes=2)
+#: The first sale's higher receipt was typed at the register this long before the console asked.
+TYPED_BEFORE: Final = timedelta(minutes=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +77,8 @@ class DemoFiscal:
     register_only: tuple[FiscalSale, ...]
     console: tuple[tuple[FiscalSale, ExpectedReceipt], ...]
     refused: str | None  # the number of the sale refused now (None: refused at an earlier start, or none)
+    register_only_at: tuple[datetime, ...]  # when each of ``register_only`` was made (its order)
+    console_at: tuple[datetime, ...]  # when each of ``console`` was asked (its order)
 
 
 def demo_fiscal_plan(tx: Tx, users: Mapping[Role, list[int]], now: datetime) -> DemoFiscal | None:
@@ -89,28 +103,60 @@ def demo_fiscal_plan(tx: Tx, users: Mapping[Role, list[int]], now: datetime) -> 
         tx.fiscal.record(refused.number, FiscalState.NEEDS_PERSON, now=now, error=REFUSED_BECAUSE)
     number, amount, line = TYPED_AT_THE_REGISTER
     register_only = [_request(number, amount, line)]
+    register_only_at = [shift.opened_at + (now - shift.opened_at) / 2]  # typed half-way through the shift
     if sales:
         first = sales[0]
         more = Money(first.amount_minor) + TYPED_MORE
         register_only.append(_request(first.number, more, names[first.payment_id]))
-    console = tuple(
-        (_request(e.number, Money(e.amount_minor), names[e.payment_id]), e)
+        register_only_at.append(_asked_at(tx, first) - TYPED_BEFORE)
+    given = [
+        e
         for e in expected
         if e is not refused and (e.record is None or e.record.state is FiscalState.REGISTERED)
+    ]
+    return DemoFiscal(
+        tuple(register_only),
+        tuple((_request(e.number, Money(e.amount_minor), names[e.payment_id]), e) for e in given),
+        refused.number if refused is not None else None,
+        tuple(register_only_at),
+        tuple(_asked_at(tx, e) for e in given),
     )
-    return DemoFiscal(tuple(register_only), console, refused.number if refused is not None else None)
 
 
-async def register_demo_receipts(fiscal: FiscalService, plan: DemoFiscal) -> int:
-    """Give the register the plan's receipts; how many it was asked for (0: no fiscal register)."""
+def _asked_at(tx: Tx, expected: ExpectedReceipt) -> datetime:
+    """When the register was asked for ``expected``'s receipt this morning: the time on its receipt when
+    it has one, else when the bank confirmed its refund or its charge (the console asks right after),
+    else :data:`RECEIPT_AFTER` after its one-step sale began."""
+    kept = expected.record.receipt if expected.record is not None else None
+    if kept is not None:
+        return datetime.fromisoformat(kept.registered_at)
+    ops = tx.operations.list_for_payment(expected.payment_id)
+    done = [o for o in ops if o.state is OpState.SUCCEEDED]
+    if expected.money_op_id is not None:
+        done = [o for o in done if o.id == expected.money_op_id]
+    else:
+        done = [o for o in done if o.kind is OpKind.CHARGE]
+    if done:
+        return done[-1].resolved_at or done[-1].created_at
+    return tx.payments.get(expected.payment_id).created_at + RECEIPT_AFTER
+
+
+async def register_demo_receipts(
+    fiscal: FiscalService, plan: DemoFiscal, dated: Callable[[datetime | None], None] | None = None
+) -> int:
+    """Give the register the plan's receipts, in the order they were made, each at its time when
+    ``dated`` sets the register's clock (None: at the register's own time); how many it was asked for (0:
+    no fiscal register)."""
     connection = await fiscal.connection()
     if connection is None:
         return 0
     provider, vat = connection.provider, connection.vat_percent
-    for receipt in plan.register_only:
-        await provider.register_sale(replace(receipt, vat_percent=vat))
     bases: dict[int, ReturnBasis] = {}
-    for receipt, expected in plan.console:
+
+    def typed(receipt: FiscalSale) -> Callable[[], Awaitable[object]]:  # the register's own receipts
+        return lambda: provider.register_sale(replace(receipt, vat_percent=vat))
+
+    async def given(receipt: FiscalSale, expected: ExpectedReceipt) -> None:
         if expected.record is None:  # the first start: through the journal, as every receipt is
             if expected.money_op_id is None:
                 await fiscal.fiscalise_sale(expected.payment_id)
@@ -123,9 +169,24 @@ async def register_demo_receipts(fiscal: FiscalService, plan: DemoFiscal) -> int
             shared: dict[str, Any] = {f.name: getattr(receipt, f.name) for f in fields(receipt)}
             shared["vat_percent"] = vat
             await provider.register_return(FiscalReturn(**shared, basis=bases[expected.payment_id]))
-    asked = len(plan.register_only) + len(plan.console)
-    log.info("event=demo_fiscal_seeded receipts=%d refused=%s", asked, plan.refused)
-    return asked
+
+    def asked(receipt: FiscalSale, expected: ExpectedReceipt) -> Callable[[], Awaitable[None]]:
+        return lambda: given(receipt, expected)
+
+    steps = [*zip(plan.register_only_at, map(typed, plan.register_only), strict=True)]
+    steps += [(at, asked(*pair)) for at, pair in zip(plan.console_at, plan.console, strict=True)]
+    steps.sort(key=lambda step: step[0])  # in the order made (stable: a return after its sale)
+    for at, step in steps:
+        if dated is not None:
+            dated(at)
+        try:
+            await step()
+        finally:
+            if dated is not None:
+                dated(None)
+    count = len(plan.register_only) + len(plan.console)
+    log.info("event=demo_fiscal_seeded receipts=%d refused=%s", count, plan.refused)
+    return count
 
 
 def _request(number: str, amount: Money, name: str) -> FiscalSale:

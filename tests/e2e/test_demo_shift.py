@@ -332,7 +332,7 @@ def test_the_demo_shift_from_the_command_line(
         async with demo_app(home, sandbox) as (app, _):
             await prepare_demo(app, sandbox.state, count=30, seed=9)
             await use_fiscal_sandbox(app, fiscal_sandbox.base_url)
-            return await seed_demo_fiscal(app)
+            return await seed_demo_fiscal(app, fiscal_sandbox.sandbox.register.backdate)
 
     keychain = SecretStore()  # what a manager saving Settings > Fiscal register keeps
     keychain.save_account(fiscal_keychain_account("api-key", fiscal_sandbox.base_url), FISCAL_API_KEY)
@@ -386,7 +386,7 @@ def test_the_demo_shifts_three_way_close_lists_every_seeded_fiscal_mismatch(
         async with demo_app(home) as (app, sandbox):
             await prepare_demo(app, sandbox.state, count=20, seed=11)
             await use_fiscal_sandbox(app, fiscal.base_url)
-            plan = await seed_demo_fiscal(app)
+            plan = await seed_demo_fiscal(app, fiscal.sandbox.register.backdate)  # at the morning's times
             if not close:
                 return plan, await app.shifts.x_report()
             manager = await app.users.authenticate("Данияр", "2222")

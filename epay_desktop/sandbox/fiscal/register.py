@@ -169,9 +169,13 @@ class Register:
         self.reset()
 
     def reset(self) -> None:
-        """Forget every token, shift and receipt; online; the clock's offset back to none."""
+        """Forget every token, shift and receipt; online; the clock's offset (and a backdating) back to
+        none."""
         with self.lock:
             self.offset = timedelta(0)
+            #: The time the register's clock reads while a start gives it receipts made earlier
+            #: (:meth:`backdate`); None: its own clock. Never kept: it lasts one receipt's request.
+            self.backdated: datetime | None = None
             self.tokens: dict[str, datetime] = {}
             self.shifts: list[Shift] = []
             self.receipts: list[Receipt] = []
@@ -198,7 +202,15 @@ class Register:
 
     def now(self) -> datetime:
         """The register's time, Kazakhstan's offset, to the second (as the receipts show it)."""
-        return (self._clock() + self.offset).astimezone(KZ_TZ).replace(microsecond=0)
+        moment = self.backdated if self.backdated is not None else self._clock() + self.offset
+        return moment.astimezone(KZ_TZ).replace(microsecond=0)
+
+    def backdate(self, at: datetime | None) -> None:
+        """The register's clock reads ``at`` (aware) until called with None: a receipt registered meanwhile
+        carries that time and a shift it opens opens then. The demo gives its register the morning's
+        receipts at the times their sales were made (decision 0126), one request at a time."""
+        with self.lock:
+            self.backdated = at
 
     def advance(self, delta: timedelta) -> datetime:
         with self.lock:

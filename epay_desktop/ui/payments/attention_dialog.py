@@ -21,7 +21,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QMargins, QSize, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -262,7 +262,8 @@ class AttentionDialog(QDialog):
         """As wide as its lists' words need (decision 0159): each list's short columns whole and its
         last column as wide as its longest line (at most :data:`WORDS_WIDTH`: longer ones wrap), never
         narrower than :data:`LEAST_WIDTH`; the screen bounds it (``size_for_screen``)."""
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else QMargins()
         need = [LEAST_WIDTH]
         for tree in (self.tree, self.discrepancy_tree):
             if not tree.topLevelItemCount():
