@@ -24,6 +24,7 @@ from epay_desktop.ui.common.screen_fit import whole_words
 from epay_desktop.ui.payments.check_bank import check_summary
 from epay_desktop.ui.window.give_way import ELASTIC, Form, give_way
 from epay_desktop.ui.window.main_window import default_size
+from epay_desktop.ui.window.status_bar import ConsoleStatusBar
 
 WHEN = datetime(2026, 12, 6, 13, 17, 4, tzinfo=UTC)
 LONG_NAME = "Нұрсұлтан Әбдіқадырұлы Жақсыбеков"
@@ -75,6 +76,15 @@ def in_language(qapp: Any) -> Iterator[None]:
     translations().reset()
 
 
+def _at_its_widest(bar: ConsoleStatusBar, overdue_hours: int | None = 168) -> None:
+    """The bank down, 150 payments waiting, a long name, a shift open a week, the fiscal badge red."""
+    bar.set_health(False, WHEN, "timeout")
+    bar.set_attention(150, cap=100)
+    bar.set_user(User(1, LONG_NAME, Role.MANAGER, True, 0, None, WHEN))
+    bar.set_shift(Shift(1, "till-1", 1234, WHEN, 1, None, None, None), overdue_hours=overdue_hours)
+    bar.fiscal_badge.set_deadline(Deadline.OVER, WHEN)
+
+
 def _settle(window: QWidget, width: int) -> None:
     window.resize(width, 700)
     for _ in range(3):  # the row's width follows the bar's, then the bar lays the row out again
@@ -122,11 +132,7 @@ def test_at_its_widest_the_bar_gives_way_whole_at_1024_and_1280_px(
     translations().switch(lang)
     window = open_main_window(0)
     bar = window.status_bar
-    bar.set_health(False, WHEN, "timeout")
-    bar.set_attention(150, cap=100)
-    bar.set_user(User(1, LONG_NAME, Role.MANAGER, True, 0, None, WHEN))
-    bar.set_shift(Shift(1, "till-1", 1234, WHEN, 1, None, None, None), overdue_hours=168)
-    bar.fiscal_badge.set_deadline(Deadline.OVER, WHEN)
+    _at_its_widest(bar)
     line = check_summary(ReconcileReport(external_refunds=[(InvoiceId("000000123"), Money(100_000))]))
     shift, said = bar.shift_label, bar.row.said
     for width in (default_size(QSize(1024, 738)).width(), 1264):
@@ -176,3 +182,42 @@ def test_a_widget_given_way_comes_back_with_its_new_words(qtbot: Any, open_main_
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     with qtbot.waitSignal(bar.fiscal_clicked, timeout=2000):  # still the fiscal register's button
         qtbot.mouseClick(badge, Qt.MouseButton.LeftButton)
+
+
+def _words(bar: ConsoleStatusBar) -> dict[str, tuple[tuple[str, ...], str, str | None]]:
+    """Each widget of the row: every form it says (the short ones too), its tooltip, the form shown."""
+    return {
+        widget.objectName(): (
+            bar.row.said(widget),
+            widget.toolTip(),
+            widget.text() if widget.isVisibleTo(bar) else None,
+        )
+        for widget in bar.row.findChildren(QWidget)
+        if widget.parentWidget() is bar.row
+    }
+
+
+def test_after_a_live_language_switch_every_word_of_the_bar_is_in_the_new_language(
+    qtbot: Any, in_language: None
+) -> None:
+    """Found walking the demo: since the row says the words (decision 0149) the SANDBOX badge and its
+    tooltip stayed in the language the console started in. After each switch every widget says, in all
+    its forms and its tooltip, what a bar made in that language says, and shows the same form as it at
+    every width: the shift's words whole and in short ("Shift 2") among them."""
+    for overdue in (None, 168):  # the shift's quiet words and its loud ones
+        bar = ConsoleStatusBar("demo")
+        qtbot.addWidget(bar)
+        _at_its_widest(bar, overdue)
+        for lang in ("ru", "kk", "en"):
+            translations().switch(lang)
+            fresh = ConsoleStatusBar("demo")
+            qtbot.addWidget(fresh)
+            _at_its_widest(fresh, overdue)
+            shift_forms = set()
+            for room in range(1500, 600, -50):
+                bar.row.set_room(room)
+                fresh.row.set_room(room)
+                assert _words(bar) == _words(fresh), (lang, overdue, room)
+                if bar.shift_label.isVisibleTo(bar):
+                    shift_forms.add(bar.row.said(bar.shift_label).index(bar.shift_label.text()))
+            assert shift_forms == {0, 1}, (lang, overdue)  # whole, then in short

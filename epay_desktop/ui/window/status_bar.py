@@ -154,6 +154,7 @@ class ConsoleStatusBar(QStatusBar):
         self._last_success: datetime | None = None
         self._health_message = ""
         self.environment_loud = False
+        self._user: User | None = None  # who the bar says is signed in (said again after a switch)
         self.row = GiveWay(self)
         self.environment_label = self._label("environment_label")
         self.health_label = self._label("health_label")
@@ -244,12 +245,15 @@ class ConsoleStatusBar(QStatusBar):
             painter.drawText(self._message_rect(), int(flags), self.message_line())
 
     def _retranslate(self) -> None:
-        """After a language switch: the badge's count and the bank's health in the new words (the
-        user label is made again by the controller, the environment by the window's retitle)."""
+        """After a language switch: every widget's words said again in the new words, each in all its
+        forms (the row keeps the forms it was told and shows them again whenever it lays out, so a form
+        not told again would stay in the old language: the SANDBOX badge did, found walking the demo)."""
+        self.set_environment(self._environment)
         self.set_attention(self.attention_count, self._attention_cap)
         self._render_shift()
         self.fiscal_badge.retranslate()
         self._render_health()
+        self.set_user(self._user)
 
     def _label(self, name: str) -> QLabel:
         label = QLabel(self)
@@ -265,6 +269,7 @@ class ConsoleStatusBar(QStatusBar):
     # -- environment -----------------------------------------------------------------------------
 
     def set_environment(self, environment: str) -> None:
+        self._environment = environment
         text, tip, colour = environment_badge(environment)
         self.environment_loud = colour is not None
         self.environment_label.setToolTip(tip)
@@ -354,6 +359,7 @@ class ConsoleStatusBar(QStatusBar):
     NAME_MAX_PX: Final = 100
 
     def set_user(self, user: User | None) -> None:
+        self._user = user
         if user is None:
             self.user_label.setToolTip("")
             self.row.say(self.user_label, (_tr("Not logged in"), Keep.USER))
