@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from epay_desktop.domain import ConsoleStatus, OpState
@@ -28,6 +28,7 @@ __all__ = [
     "BadgeDelegate",
     "StatusBadge",
     "Tone",
+    "badge_cell_width",
     "badge_icon",
     "operation_badge",
     "status_badge",
@@ -194,6 +195,11 @@ def tone_roles(tone: Tone) -> tuple[str, str]:
 _PAD_X, _PAD_Y, _MARGIN = 8, 2, 4
 
 
+def badge_cell_width(metrics: QFontMetrics, text: str) -> int:
+    """The width a list cell needs to show the pill of ``text`` whole, with its margins."""
+    return metrics.horizontalAdvance(text) + 2 * (_PAD_X + _MARGIN) + 2
+
+
 class BadgeDelegate(QStyledItemDelegate):
     """Paints ``BadgeRole`` data as a rounded coloured pill; other cells are painted as usual."""
 
@@ -232,10 +238,7 @@ class BadgeDelegate(QStyledItemDelegate):
         size = super().sizeHint(option, index)
         badge = index.data(BadgeRole)
         if isinstance(badge, Badge):
-            metrics = option.fontMetrics
-            size.setWidth(
-                max(size.width(), metrics.horizontalAdvance(badge.text) + 2 * (_PAD_X + _MARGIN) + 2)
-            )
+            size.setWidth(max(size.width(), badge_cell_width(option.fontMetrics, badge.text)))
         return size
 
 
