@@ -7,7 +7,9 @@
 * :func:`webkassa` the settings that point the console at it, :func:`control` a control-API call,
   :func:`registered` the ExternalCheckNumbers it has registered, in order;
 * :func:`set_up` a real console's fiscal register saved as the sandbox, :func:`sale` a card sale and its
-  fiscal receipt asked for (the first one opens the register's shift).
+  fiscal receipt asked for (the first one opens the register's shift), :func:`sale_asked` one with only
+  its receipt's intent written, :func:`refused_as_blocked` one whose receipt the register refused as
+  blocked.
 """
 
 from __future__ import annotations
@@ -19,12 +21,24 @@ import httpx
 import pytest
 
 from epay_desktop.app import store_of
+from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalState
 from epay_desktop.sandbox.fiscal.account import API_KEY, CASHBOX, LOGIN, PASSWORD
 from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox, start_in_thread
+from epay_desktop.services.fiscal.journal import sale_number
 from epay_desktop.services.fiscal.setup import FiscalSettings
 from tests.support.builders import stored_payment
 
-__all__ = ["control", "fiscal_register", "module_fiscal_sandbox", "registered", "sale", "set_up", "webkassa"]
+__all__ = [
+    "control",
+    "fiscal_register",
+    "module_fiscal_sandbox",
+    "refused_as_blocked",
+    "registered",
+    "sale",
+    "sale_asked",
+    "set_up",
+    "webkassa",
+]
 
 SLOW = 15_000
 
@@ -62,6 +76,37 @@ def set_up(console: Any, arun: Any, running: RunningFiscalSandbox) -> None:
     settings = webkassa(running)
     save = console.ctx.fiscal_setup.save(console.manager, settings, api_key=API_KEY, password=PASSWORD)
     arun(save, timeout=SLOW)
+
+
+def sale_asked(console: Any, number: int, amount: str = "700", description: str = "Торт") -> tuple[Any, str]:
+    """A card sale the bank charged and its fiscal receipt's intent, nothing asked of the register yet:
+    the payment and the receipt's number."""
+    store, now = store_of(console.ctx), console.ctx.clock()
+    paid = stored_payment(
+        store, number, amount, at=now, created_by=console.manager.id, description=description
+    )
+    receipt = sale_number(paid.invoice_id)
+    with store.write() as tx:
+        tx.fiscal.add_intent(
+            payment_id=paid.id,
+            money_op_id=None,
+            kind=FiscalKind.SALE,
+            external_number=receipt,
+            amount_minor=paid.amount.minor,
+            now=now,
+        )
+    return paid, receipt
+
+
+def refused_as_blocked(console: Any, number: int) -> str:
+    """A card sale of 300 the bank charged whose fiscal receipt the register refused as blocked (no
+    licence), as the demo seeds one: the receipt's number (Needs attention lists it)."""
+    _paid, receipt = sale_asked(console, number, "300", "Чай")
+    with store_of(console.ctx).write() as tx:
+        tx.fiscal.record(
+            receipt, FiscalState.NEEDS_PERSON, now=console.ctx.clock(), error="FiscalCashboxBlocked"
+        )
+    return receipt
 
 
 def sale(console: Any, arun: Any, number: int, description: str) -> Any:

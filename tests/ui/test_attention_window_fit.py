@@ -13,11 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QRect, Qt
 
-from epay_desktop.app import store_of
-from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalState
-from epay_desktop.services.fiscal.journal import sale_number
 from epay_desktop.ui.payments.attention_dialog import LEAST_WIDTH, AttentionDialog
-from tests.support.builders import stored_payment
+from tests.support.fiscal_register import refused_as_blocked
 from tests.support.live_console import MANAGER, MANAGER_PIN
 from tests.support.windows import shown
 from tests.ui.test_attention_books import open_from_the_view_menu, seed_external_refund
@@ -26,30 +23,11 @@ LEFT = Qt.MouseButton.LeftButton
 SLOW = 15_000
 
 
-def seed_blocked_receipt(console: Any, number: int) -> None:
-    """A charged sale whose fiscal receipt the register refused as blocked: the longest words the list
-    says of a payment (what is wrong and what to do)."""
-    store, now = store_of(console.ctx), console.ctx.clock()
-    paid = stored_payment(store, number, "300", at=now, created_by=console.manager.id, description="Чай")
-    with store.write() as tx:
-        record = tx.fiscal.add_intent(
-            payment_id=paid.id,
-            money_op_id=None,
-            kind=FiscalKind.SALE,
-            external_number=sale_number(paid.invoice_id),
-            amount_minor=30_000,
-            now=now,
-        )
-        tx.fiscal.record(
-            record.external_number, FiscalState.NEEDS_PERSON, now=now, error="FiscalCashboxBlocked"
-        )
-
-
 def test_needs_attention_shows_what_each_payment_waits_for_whole_and_the_badge_follows_a_resolve(
     real_console: Any, qtbot: Any, arun: Any
 ) -> None:
     console = real_console
-    seed_blocked_receipt(console, 600_000_110)
+    refused_as_blocked(console, 600_000_110)  # the longest words: what is wrong, what to do
     seed_external_refund(console, arun, 600_000_120)
     seed_external_refund(console, arun, 600_000_130)
     console.log_in(MANAGER, MANAGER_PIN)

@@ -9,39 +9,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from epay_desktop.app import store_of
-from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalState
+from epay_desktop.domain.fiscal_journal import FiscalState
 from epay_desktop.sandbox.fiscal.account import API_KEY, PASSWORD
 from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
-from epay_desktop.services.fiscal.journal import sale_number
 from epay_desktop.ui.payments.attention_dialog import AttentionDialog
 from tests.support import fiscal_register as register
-from tests.support.builders import stored_payment
 from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN
 from tests.support.windows import wait_shown
 
 SLOW = 15_000
 
 
-def _sale_asked(console: Any, invoice: int) -> tuple[Any, str]:
-    """A card sale of 700 the bank charged and its fiscal receipt's intent: the payment, the number."""
-    store, now = store_of(console.ctx), console.ctx.clock()
-    paid = stored_payment(store, invoice, "700", at=now, created_by=console.manager.id, description="Торт")
-    number = sale_number(paid.invoice_id)
-    with store.write() as tx:
-        tx.fiscal.add_intent(
-            payment_id=paid.id,
-            money_op_id=None,
-            kind=FiscalKind.SALE,
-            external_number=number,
-            amount_minor=70000,
-            now=now,
-        )
-    return paid, number
-
-
 def test_a_fiscal_receipt_needing_a_person_is_listed_with_what_to_do(real_console: Any, qtbot: Any) -> None:
     console = real_console
-    paid, number = _sale_asked(console, 500_000_090)
+    paid, number = register.sale_asked(console, 500_000_090)
     with store_of(console.ctx).write() as tx:
         tx.fiscal.record(number, FiscalState.NEEDS_PERSON, now=console.ctx.clock(), error="ShiftOver24Hours")
     console.log_in(MANAGER, MANAGER_PIN)
@@ -68,7 +49,7 @@ def test_a_receipt_held_at_the_previous_register_is_registered_here_by_a_manager
     ctx = console.ctx
     settings = register.webkassa(fiscal_sandbox)
     arun(ctx.fiscal_setup.save(console.manager, settings, api_key=API_KEY, password=PASSWORD), timeout=SLOW)
-    _paid, number = _sale_asked(console, 500_000_091)
+    _paid, number = register.sale_asked(console, 500_000_091)
     with store_of(ctx).write() as tx:  # asked at the previous register, no answer
         tx.fiscal.bind(number, "webkassa:SWK00000009", 16)
         tx.fiscal.record(number, FiscalState.UNKNOWN, now=ctx.clock(), error="FiscalOutcomeUnknown")

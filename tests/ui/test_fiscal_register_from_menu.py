@@ -24,14 +24,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from epay_desktop.app import store_of
-from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalState
+from epay_desktop.domain.fiscal_journal import FiscalState
 from epay_desktop.sandbox.fiscal.account import CASHBOX
 from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
-from epay_desktop.services.fiscal.journal import sale_number
 from epay_desktop.ui.payments.attention_dialog import AttentionDialog
 from epay_desktop.ui.shifts.fiscal_register import FiscalRegisterDialog
 from tests.support import fiscal_register as register
-from tests.support.builders import stored_payment
 from tests.support.fiscal_register import fiscal_register, module_fiscal_sandbox  # noqa: F401  (fixtures)
 from tests.support.fiscal_register import sale as _sale
 from tests.support.fiscal_register import set_up as _set_up
@@ -56,26 +54,6 @@ def _open_register(qtbot: Any, console: Any) -> FiscalRegisterDialog:
     dialog = wait_shown(qtbot, FiscalRegisterDialog)
     qtbot.waitUntil(lambda: dialog.reads >= 1 and not dialog.busy, timeout=SLOW)
     return dialog
-
-
-def _refused_as_blocked(console: Any, number: int) -> str:
-    """A charged sale whose receipt the register refused as blocked (no licence), as the demo seeds one:
-    its fiscal record's number."""
-    store, now = store_of(console.ctx), console.ctx.clock()
-    paid = stored_payment(store, number, "300", at=now, created_by=console.manager.id, description="Чай")
-    with store.write() as tx:
-        record = tx.fiscal.add_intent(
-            payment_id=paid.id,
-            money_op_id=None,
-            kind=FiscalKind.SALE,
-            external_number=sale_number(paid.invoice_id),
-            amount_minor=30_000,
-            now=now,
-        )
-        tx.fiscal.record(
-            record.external_number, FiscalState.NEEDS_PERSON, now=now, error="FiscalCashboxBlocked"
-        )
-    return record.external_number
 
 
 def test_a_fiscal_shift_past_24_hours_is_said_and_closed_and_the_refused_receipt_registered_once(
@@ -112,7 +90,9 @@ def test_a_fiscal_shift_past_24_hours_is_said_and_closed_and_the_refused_receipt
     led.reject()
     qtbot.waitUntil(lambda: not shown(FiscalRegisterDialog), timeout=SLOW)
 
-    blocked = _refused_as_blocked(console, 500_000_103)  # waits for another reason than the shift (0158)
+    blocked = register.refused_as_blocked(
+        console, 500_000_103
+    )  # waits for another reason than the shift (0158)
     dialog = _open_register(qtbot, console)  # Shift > Fiscal register…
     assert dialog.register_label.text() == f"Webkassa · cash register {CASHBOX}"
     assert dialog.shift_value.text() == "1, open"
