@@ -12,13 +12,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from epay_desktop.app import store_of
 from epay_desktop.demo import demo_environ
 from epay_desktop.domain import ConsoleStatus, Money
 from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.ui.checkout.result import Outcome
+from epay_desktop.ui.common import theme
 from epay_desktop.ui.payments.columns import PaymentColumn
 from epay_desktop.ui.receipts.preview import ReceiptDialog
 from tests.support.card_form import APPROVED_CARD, FORM_READY, SUBMIT
@@ -60,6 +61,12 @@ class _Marking(QTranslator):
 
     def isEmpty(self) -> bool:
         return False
+
+
+def looks_primary(button: QPushButton) -> bool:
+    """The button is painted in the result's primary green (the one Enter presses)."""
+    image = button.grab().toImage()
+    return image.pixelColor(12, image.height() // 2).name() == theme.css("button_print")
 
 
 def message_box(console: Any) -> QMessageBox:
@@ -141,6 +148,7 @@ def test_a_mistake_on_the_card_page_is_shown_by_the_page_and_corrected(
     qtbot.waitUntil(lambda: result.print_button.isEnabled() and not console.dialogs(ReceiptDialog))
     assert window.focusWidget() is result.print_button and result.print_button.isDefault()
     assert (result.print_button.text(), result.done_button.text()) == ("Print receipt (Enter)", "New sale")
+    assert (looks_primary(result.print_button), looks_primary(result.done_button)) == (True, False)
     qtbot.keyClick(result, Qt.Key.Key_Return)
     preview = console.wait_dialog(ReceiptDialog)
     qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
@@ -151,6 +159,9 @@ def test_a_mistake_on_the_card_page_is_shown_by_the_page_and_corrected(
     # printed: Enter now starts the next sale, and the buttons say so
     qtbot.waitUntil(lambda: result.done_button.isDefault() and window.focusWidget() is result.done_button)
     assert (result.print_button.text(), result.done_button.text()) == ("Reprint receipt", "New sale (Enter)")
+    # the big green look went with Enter (found walking the demo: Reprint kept it)
+    assert (looks_primary(result.print_button), looks_primary(result.done_button)) == (False, True)
+    assert result.done_button.width() > result.print_button.width()
     assert result.message.text().endswith("the receipt is issued. Enter starts the next sale.")
     qtbot.keyClick(result, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: screen.currentWidget() is screen.form)

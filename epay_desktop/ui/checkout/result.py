@@ -146,7 +146,7 @@ class ResultView(QWidget):
         self.blocked_note.setStyleSheet(theme.style("blocked_note"))
         self.try_again_button.setObjectName("try_again")
         self.setStyleSheet(theme.style("result_buttons"))
-        buttons = QHBoxLayout()
+        buttons = self._buttons = QHBoxLayout()
         buttons.addWidget(self.print_button, 2)
         buttons.addWidget(self.try_again_button, 1)
         buttons.addWidget(self.done_button, 1)
@@ -225,9 +225,12 @@ class ResultView(QWidget):
         self.show_payment(self.payment, self.outcome, self._note)
 
     def _make_default(self, default: QPushButton) -> None:
-        """``default`` is the one button Enter presses, and has the keyboard when shown."""
+        """``default`` is the one button Enter presses, has the keyboard when shown, and looks it: the
+        widest, in its colour (the style sheet's ``:default``; "Reprint receipt" stayed the big green
+        one once Enter started the next sale, found walking the demo)."""
         for button in (self.print_button, self.try_again_button, self.done_button):
             button.setDefault(button is default)
+            self._buttons.setStretchFactor(button, 2 if button is default else 1)
         if default.isVisible():
             default.setFocus()
 
