@@ -8,7 +8,8 @@
 - a button, check box, radio button or combo box narrower than its text needs (a combo box: the
   widest of its items, since a person may choose any of them); a group box narrower than its title;
 - a tab whose text does not fit its tab or that lies behind the tab bar's scroll buttons;
-- a header section narrower than its text, a cell in sight narrower than its delegate's size hint;
+- a header section narrower than its text, a cell in sight narrower than its delegate's size hint (in a
+  tree that wraps its words, lower than it too: a row one line high cuts what wraps to two);
   a menu bar title pushed into the "»" extension; an empty field's placeholder cut;
 - a widget that lies (partly) outside its parent (the content of a scroll area excepted: it scrolls);
 - the window itself larger than a 1024x768 screen less the window manager's frame
@@ -47,6 +48,7 @@ from PySide6.QtWidgets import (
     QStyleOptionFrame,
     QStyleOptionViewItem,
     QTabBar,
+    QTreeView,
     QWidget,
 )
 
@@ -255,6 +257,10 @@ class _Checker:
             return
         option = QStyleOptionViewItem()
         view.initViewItemOption(option)
+        # a tree that wraps its words must give each row their wrapped height (a table's rows are the
+        # height it sets them; it says nothing of its cells' words)
+        wraps = isinstance(view, QTreeView) and view.wordWrap()
+        margins = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
         viewport = view.viewport().rect()
         top = view.indexAt(viewport.topLeft())
         try:
@@ -275,6 +281,12 @@ class _Checker:
                 text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
                 if need.width() > rect.width() + 1 and text.strip():
                     self.add(view, text, rect.size(), need, f"cell ({row}, {column}) cut")
+                elif wraps and text.strip():
+                    words = QRect(0, 0, max(rect.width() - margins, 1), 100_000)
+                    tall = option.fontMetrics.boundingRect(words, int(Qt.TextFlag.TextWordWrap), text)
+                    if tall.height() > rect.height():
+                        given, wanted = rect.size(), QSize(rect.width(), tall.height())
+                        self.add(view, text, given, wanted, f"cell ({row}, {column}) cut at the bottom")
             if view.visualRect(model.index(row, 0, top.parent())).top() > viewport.bottom():
                 break
 

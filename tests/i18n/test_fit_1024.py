@@ -165,6 +165,32 @@ def test_the_checker_catches_tabs_headers_cells_and_a_window_too_large(qtbot):
     assert ("table", "cell (0, 0) cut") in whys, describe(found)
 
 
+def test_the_checker_catches_wrapped_words_cut_at_the_bottom_of_a_tree_row(qtbot):
+    """Found walking the demo in Kazakh (decision 0159): Needs attention's tree wrapped its words but
+    kept each row one line high, so what a payment waits for ended in "…"; with the wrapping delegate
+    each row is as tall as its words."""
+    from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+
+    from epay_desktop.ui.widgets.wrapping_delegate import install_wrapping
+
+    words = "Фискалдық чек, 1 560,00 ₸: Касса бұғатталған, белсендірілмеген немесе жарамды лицензиясы жоқ."
+    trees = []
+    for name in ("one_line", "wrapped"):
+        tree = QTreeWidget(objectName=name)
+        tree.setHeaderLabels(["Не күтілуде"])
+        tree.setWordWrap(True)
+        if name == "wrapped":
+            install_wrapping(tree, 0)
+        tree.addTopLevelItem(QTreeWidgetItem([words]))
+        trees.append(tree)
+    row = QHBoxLayout()
+    for tree in trees:
+        row.addWidget(tree)
+    window = _top(qtbot, row, QSize(600, 300))
+    qtbot.waitUntil(lambda: trees[1].visualItemRect(trees[1].topLevelItem(0)).height() > 20)
+    assert _whys(clipped(window, "sample")) == [("one_line", "cell (0, 0) cut at the bottom")]
+
+
 def test_the_checker_catches_a_widget_outside_its_parent_and_excuses_declared_elision(qtbot):
     column = QVBoxLayout()
     holder = QWidget(objectName="holder")
