@@ -35,7 +35,7 @@ import platformdirs
 
 from epay_desktop.app import AppContext
 from epay_desktop.demo.mirror import mirror_into_sandbox
-from epay_desktop.domain import ConsoleError, Role
+from epay_desktop.domain import ConsoleError, Payment, Role
 from epay_desktop.domain import settings_catalog as settings
 from epay_desktop.domain.fiscal_journal import FiscalRecord
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
@@ -151,12 +151,13 @@ async def use_fiscal_sandbox(app: AppContext, fiscal_url: str) -> None:
     await app.fiscal_setup.use_sandbox(fiscal_url, fiscal_account.LOGIN, fiscal_account.CASHBOX, secrets)
 
 
-async def fiscalise_demo_sale(app: AppContext) -> FiscalRecord | None:
-    """The demo shows a fiscal receipt from its first minute (decision 0125): while its fiscal journal is
-    empty, the fiscal receipt of the demo register's latest one-step sale is registered with the fiscal
-    register (the sandbox :func:`use_fiscal_sandbox` pointed it at) the way every sale is, through
-    ``FiscalService.fiscalise_sale``. The record as it stands; None when there was nothing to register."""
-    sale = await app.demo_shop.first_fiscal_sale()
+async def fiscalise_demo_sale(app: AppContext, sale: Payment | None) -> FiscalRecord | None:
+    """The demo shows a fiscal receipt from its first minute (decision 0125): the fiscal receipt of the
+    demo register's latest one-step sale, chosen while its fiscal journal was empty
+    (``DemoShop.first_fiscal_sale``; None: not the first start), is registered with the fiscal register
+    (the sandbox :func:`use_fiscal_sandbox` pointed it at) the way every sale is, through
+    ``FiscalService.fiscalise_sale`` (once: a sale of the demo shift has it already, registered at its
+    time). The record as it stands; None when there was nothing to register."""
     if sale is None:
         return None
     record = await app.fiscal.fiscalise_sale(sale.id)

@@ -10,9 +10,10 @@ anyone logs in and before the console talks to it:
 * the console points at it (:func:`~epay_desktop.demo.use_fiscal_sandbox`), gives it the demo shift's
   fiscal side (:func:`seed_demo_fiscal`, 0126): what the register holds of today's shift, with one mismatch
   of each kind for the three-way close to find (:mod:`epay_desktop.services.demo_fiscal`), each receipt at
-  the time of the morning it was made, so the register's shift opens with the first of them; without a
-  demo shift, it registers the demo's first fiscal receipt (:func:`~epay_desktop.demo.fiscalise_demo_sale`,
-  0125: while the fiscal journal is empty)."""
+  the time of the morning it was made, so the register's shift opens with the first of them; then the
+  demo's first fiscal receipt is made sure of (:func:`~epay_desktop.demo.fiscalise_demo_sale`, 0125: the
+  sale chosen at the first start, while the fiscal journal was empty; a sale of the shift has it already),
+  and a shift so opened on an earlier day is closed that evening (0147)."""
 
 from __future__ import annotations
 
@@ -44,10 +45,11 @@ async def prepare_demo_fiscal(app: AppContext, running: RunningFiscalSandbox) ->
     own_register(register, app.store_settings.home / FISCAL_FILE, await app.demo_shop.database())
     close_earlier_day(register)
     await use_fiscal_sandbox(app, running.base_url)
+    first = await app.demo_shop.first_fiscal_sale()  # chosen while the journal is empty (0125)
     # the register's side of the demo shift, mismatches and all (0126), each receipt at its time of the
     # morning: the register's shift opens with the first of them, not when the demo started
     plan = await seed_demo_fiscal(app, register.backdate)
-    await fiscalise_demo_sale(app)  # a fiscal receipt with its QR from the first minute, shift or not (0125)
+    await fiscalise_demo_sale(app, first)  # a fiscal receipt with its QR from the first minute (0125)
     close_earlier_day(register)  # receipts of a shift opened on an earlier day (a lost register's file)
     return plan
 

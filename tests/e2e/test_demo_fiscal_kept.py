@@ -31,6 +31,7 @@ from epay_desktop.domain.shifts import ShiftReport
 from epay_desktop.sandbox.fiscal.kept import keep_in
 from epay_desktop.sandbox.fiscal.register import Register
 from epay_desktop.services.demo_fiscal import DemoFiscal
+from epay_desktop.services.demo_shop import DEMO_REGISTER
 from tests.support.demo_app import demo_app
 
 pytestmark = pytest.mark.timeout(240)
@@ -60,6 +61,12 @@ async def _the_mornings_register(app: Any, register: Register, shift_opened: dat
     payments = await app.demo_shop.payments()
     kept = [r for p, _ops in payments for r in await app.fiscal.records_of(p.id) if r.receipt is not None]
     assert len(kept) >= 5
+    sold = [
+        p
+        for p, ops in payments
+        if p.status is ConsoleStatus.CHARGE and not ops and p.register_id == DEMO_REGISTER
+    ]
+    assert sold[-1].id in {r.payment_id for r in kept}  # the demo's first fiscal receipt (decision 0125)
     for record in kept:
         assert record.receipt is not None
         assert datetime.fromisoformat(record.receipt.registered_at) == made[record.external_number]
