@@ -115,12 +115,15 @@ def running_console(
     env: Mapping[str, str],
     profile: Any,
     prepare: Callable[[Callable[..., Any], AppContext], object] = add_people,
+    reconcile_every: float = 1.0,
 ) -> Iterator[tuple[AppContext, AppController]]:
     """``(ctx, controller)`` of the console started on ``env`` (see the module's docstring); ``prepare``
-    ``(arun, ctx)`` fills the database first (the demo's data instead of the two people, say)."""
+    ``(arun, ctx)`` fills the database first (the demo's data instead of the two people, say);
+    ``reconcile_every``: the background reconciliation's period in seconds (the console's own is
+    ``ui.app.main.RECONCILE_EVERY``; a test that waits for a reconciliation keeps it short)."""
     ctx: AppContext = arun(open_app(dict(env)))
     prepare(arun, ctx)
-    stop, poller = start_background(ctx, reconcile_every=1.0)
+    stop, poller = start_background(ctx, reconcile_every=reconcile_every)
     with controller_running(arun, qtbot, ctx, profile) as controller:
         try:
             yield ctx, controller
