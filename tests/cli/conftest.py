@@ -3,6 +3,10 @@
 Test modules cannot import this conftest (importlib mode): everything they need is on the ``cli``
 fixture (a :class:`CliHarness`). Each test gets its own EPAYMENT_HOME (a fresh SQLite database) and
 the session's sandbox made fresh (tests/support/sandbox.py): an empty ledger, no faults, no tokens.
+In this process (``cli.run``) PINs are hashed and checked at Argon2id's smallest cost
+(tests/support/quick_pins.py, decisions 0134 and 0154): a command signs its user in, and the PIN
+check is not what these tests look at. A child process (``cli.sub``/``cli.spawn``) runs the shipped
+cost; argon2 reads the cost from the hash, so each side checks the other's hashes.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import pytest
 
 from epay_desktop.cli import main
 from epay_desktop.sandbox import RunningSandbox
+from tests.support.quick_pins import quick_pins  # noqa: F401  (autouse: PINs at the smallest cost)
 from tests.support.sandbox import CardForm, SandboxControl
 
 MANAGER, MANAGER_PASSWORD = "boss", "manager-pass-1"

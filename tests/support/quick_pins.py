@@ -9,6 +9,8 @@ every real console of tests/ui and tests/e2e hashes its people's PINs and signs 
 peppering, the same verify and rehash paths, only cheaper. The shipped cost stays proven where it is
 the point: tests/services/test_users_passwords.py (the default hasher is Argon2id at or above the
 OWASP floor), the packaging tests (the installed console in its own process) and the login benchmark.
+The fixture :func:`quick_pins` does it for a whole folder whose conftest imports it (tests/cli: each
+in-process command signs its user in, decision 0154).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from argon2 import PasswordHasher, Type
 
 from epay_desktop.services.people import passwords
 
-__all__ = ["quick_hasher", "quick_pin_hashes"]
+__all__ = ["quick_hasher", "quick_pin_hashes", "quick_pins"]
 
 
 def quick_hasher() -> PasswordHasher:
@@ -29,3 +31,9 @@ def quick_hasher() -> PasswordHasher:
 def quick_pin_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
     """A console (``open_app``) started after this call hashes and checks PINs with :func:`quick_hasher`."""
     monkeypatch.setattr(passwords, "default_hasher", quick_hasher)
+
+
+@pytest.fixture(autouse=True)
+def quick_pins(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every console of a folder whose conftest imports this fixture hashes with :func:`quick_hasher`."""
+    quick_pin_hashes(monkeypatch)
