@@ -4,6 +4,12 @@ first "Done when" scenarios, each its own test.
 (a) manager, payment, the customer pays on the hosted page, two partial refunds, the remainder, a refused
 third refund; (b) a refund whose answer is dropped; (c) a refund process killed with SIGKILL while its
 request is in flight; (d) two refund processes at once, on SQLite and on PostgreSQL.
+
+A step runs as its own process (``cli.sub``/``cli.spawn``) where the process is the point: the payment
+link a person opens, an exit code and a one-line refusal with no traceback, a kill, two processes at
+once, a refund whose answer never came. The steps between run the same ``main([...])`` in this process
+(``cli.run``): each command opens the console from the database and closes it again, as a process does,
+without a Python start-up each (decision 0154).
 """
 
 from __future__ import annotations
@@ -28,10 +34,7 @@ def _refunds_total(refunds: list[dict[str, Any]]) -> Decimal:
 
 
 def test_pay_refund_in_parts_and_the_rest_then_one_more_is_refused(cli: Any) -> None:
-    added = cli.sub(
-        "user", "add", "boss", "--role", "manager", user=None, EPAY_NEW_PASSWORD=cli.MANAGER_PASSWORD
-    )
-    assert added.code == 0, added.err
+    cli.add_manager()
 
     taken = cli.sub("pay", "1000.00", "--description", "Order 17")
     assert taken.code == 0, taken.err
@@ -40,15 +43,15 @@ def test_pay_refund_in_parts_and_the_rest_then_one_more_is_refused(cli: Any) -> 
 
     answer = cli.customer_pays_on_page(url)
     assert answer.status_code == 303, answer.text  # back to the shop's backLink: approved
-    status = cli.sub("status", invoice, "--json")
+    status = cli.run("status", invoice, "--json")
     assert status.code == 0, status.err
     assert status.json()["status"] == "CHARGE"
 
-    assert cli.sub("refund", invoice, "--amount", "300.00", "--reason", "one cup broken").code == 0
-    second = cli.sub("refund", invoice, "--amount", "250.50")
+    assert cli.run("refund", invoice, "--amount", "300.00", "--reason", "one cup broken").code == 0
+    second = cli.run("refund", invoice, "--amount", "250.50")
     assert second.code == 0, second.err
 
-    shown = cli.sub("show", invoice, "--json").json()
+    shown = cli.run("show", invoice, "--json").json()
     assert (shown["amount"], shown["refunded"], shown["remaining"]) == ("1000.00", "550.50", "449.50")
     assert [op["state"] for op in shown["operations"]] == ["SUCCEEDED", "SUCCEEDED"]
 
@@ -66,11 +69,11 @@ def test_a_dropped_refund_answer_ends_with_exactly_one_refund(cli: Any) -> None:
     assert refund.code in (0, 3), refund.err  # resolved at once, or left for reconcile
     if refund.code == 3:
         assert "reconcile" in _one_line(refund)
-    reconciled = cli.sub("reconcile")
+    reconciled = cli.run("reconcile")
     assert reconciled.code == 0, reconciled.err
     refunds = cli.gateway_refunds(invoice)
     assert len(refunds) == 1 and _refunds_total(refunds) == Decimal("400")
-    ops = cli.sub("show", invoice, "--json").json()["operations"]
+    ops = cli.run("show", invoice, "--json").json()["operations"]
     assert [(op["kind"], op["state"], op["amount"]) for op in ops] == [("REFUND", "SUCCEEDED", "400.00")]
     assert refunds[0]["externalID"] == ops[0]["id"]
 
@@ -97,12 +100,12 @@ def test_a_refund_process_killed_in_flight_is_reconciled(cli: Any, err_line: Any
     blocked = cli.run("refund", invoice, "--amount", "100")
     assert blocked.code == 1 and "still being processed" in err_line(blocked)
 
-    reconciled = cli.sub("reconcile")
+    reconciled = cli.run("reconcile")
     assert reconciled.code == 0, reconciled.err
     assert "SENDING -> SUCCEEDED" in reconciled.out
     refunds = cli.gateway_refunds(invoice)
     assert len(refunds) == 1 and _refunds_total(refunds) == Decimal("250")
-    ops = cli.sub("show", invoice, "--json").json()["operations"]
+    ops = cli.run("show", invoice, "--json").json()["operations"]
     assert [(op["state"], op["amount"]) for op in ops] == [("SUCCEEDED", "250.00")]
 
 
