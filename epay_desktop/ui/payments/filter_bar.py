@@ -16,7 +16,18 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Final, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QObject,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -300,6 +311,18 @@ class PaymentFilterBar(QWidget):
         self.search_edit.clear()
         self._changed_now()
         return True
+
+    def show_all(self) -> bool:
+        """All statuses and all dates (the search kept), the list asked again at once; False when they
+        were already (decision 0156)."""
+        combos = [c for c in (self.status_combo, self.period_combo) if c.currentData() != "all"]
+        for combo in combos:
+            with QSignalBlocker(combo):  # one request for both
+                combo.setCurrentIndex(combo.findData("all"))
+            combo.updateGeometry()  # its words changed unsaid: the room they need too
+        if combos:
+            self._on_period_changed(self.period_combo.currentIndex())  # the dates hidden, then changed
+        return bool(combos)
 
     @Slot()
     def _changed_now(self) -> None:
