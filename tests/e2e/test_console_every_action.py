@@ -41,6 +41,7 @@ from epay_desktop.ui.shifts.close_dialog import CloseShiftDialog
 from epay_desktop.ui.shifts.history import ShiftHistoryDialog
 from epay_desktop.ui.users.users_dialog import UsersDialog
 from epay_desktop.ui.window.shortcuts import ShortcutsDialog
+from epay_desktop.ui.window.user_guide import UserGuideWindow
 from tests.support.live_console import (
     CASHIER,
     CASHIER_PIN,
@@ -286,6 +287,11 @@ def _shortcuts(w: Walk) -> None:
     assert w.opens(ShortcutsDialog).listed()
 
 
+def _user_guide(w: Walk) -> None:
+    """The guide in the console's language (tests/ui/test_user_guide.py checks the guide itself)."""
+    assert w.opens(UserGuideWindow).sections()
+
+
 def _about(w: Walk) -> None:
     w.opens(QMessageBox, lambda box: box.accept(), name="about_box")
 
@@ -333,6 +339,7 @@ EXPECTED: dict[str, Expect] = {
     "action_shift_history": Expect(lambda w: w.opens(ShiftHistoryDialog)),
     "action_fiscal_register": Expect(_fiscal_register),
     "action_shortcuts": Expect(_shortcuts),
+    "action_user_guide": Expect(_user_guide),
     "action_about": Expect(_about),
 }
 #: Also disabled, with the reason, when the selected payment does not allow them.
@@ -415,7 +422,7 @@ ROUNDS = int(os.environ.get("EPAY_DIALOG_ROUNDS", "100" if os.environ.get("EPAY_
 ON_THE_PAID_PAYMENT = (
     "action_about", "action_refund", "action_print_receipt", "action_settings", "action_users",
     "action_export_csv", "action_attention", "action_new_payment", "action_audit_anchor", "action_printers",
-    "action_dashboard", "action_shift_history", "action_shortcuts",
+    "action_dashboard", "action_shift_history", "action_shortcuts", "action_user_guide",
 )  # fmt: skip
 ON_THE_HELD_PAYMENT = ("action_cancel", "action_charge")
 ON_THE_REVIEWED_PAYMENT = ("action_review",)

@@ -39,7 +39,8 @@ declined attempt's note, the result after a paid and after a declined sale, the 
 Refund, the refund receipt offer, Cancel, Charge, the receipt chooser, the receipt preview, Settings
 (each tab), Users (a refusal too) and its Reset PIN / Change role dialogs, Export with its file dialog
 and "Export done" box, Needs attention, Day at a glance (each tab), Review the operation (and its Retry
-while the bank does not answer), the main window after Check with the bank, Keyboard shortcuts, About;
+while the bank does not answer), the main window after Check with the bank, Keyboard shortcuts, User
+guide, About;
 the Shift menu (Open shift's question, the status bar with the shift open, the X report's question, the
 bank check's progress, Close shift and a close stopped during the check; the X report's window, Shift
 history and a Z report opened from it); Shift > Fiscal register… (none set up; then on the fiscal
@@ -73,6 +74,7 @@ from epay_desktop.domain import ConsoleStatus, InvoiceId, Money
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig
 from epay_desktop.sandbox.faults import MAX_FAULT_HOLD, Fault
 from epay_desktop.services.payments.checkout import CheckoutRequest
+from epay_desktop.ui.app.main import RECONCILE_EVERY
 from tests.support.card_form import DECLINED_CARD  # REJECT, reasonCode 465: the page stays open
 from tests.support.card_form import MASTERCARD as APPROVED_CARD
 from tests.support.file_dialogs import wait_file_dialog
@@ -213,7 +215,9 @@ def screens_console(
 
     env = demo_environ(tmp_path / "home", screens_sandbox.base_url)
     try:
-        with running_console(arun, qtbot, env, profile) as (ctx, controller):
+        # the console's own reconciliation period: nothing here waits for one, and at the tests' usual
+        # second its status checks cost a walk an eighth to a fifth of its CPU time (decision 0155)
+        with running_console(arun, qtbot, env, profile, reconcile_every=RECONCILE_EVERY) as (ctx, controller):
             pins = {MANAGER: MANAGER_PIN, CASHIER: CASHIER_PIN}
             yield ScreensConsole(ctx, controller, screens_sandbox, qtbot, aloop, pins)
     finally:
@@ -481,9 +485,10 @@ def _shift_screens(console: ScreensConsole, qtbot: Any) -> Iterator[Screen]:
 
 def _shift_report_screens(console: ScreensConsole, qtbot: Any) -> Iterator[Screen]:
     """The shift's reports (decision 0113): the X report's window (figures only); then, the shift closed
-    with its Z report and the next one opened (through the service: the cashier's screens close it),
-    Shift history with the open shift chosen (no Z report yet, said) and a closed one, and that one's Z
-    report opened from it (the bank check, the audit anchor)."""
+    with its Z report, a hold charged and part refunded between the shifts, and the next one opened
+    (through the service: the cashier's screens close it), Shift history with the open shift chosen (no Z
+    report yet, said), its X report from there (what moved outside any shift: decision 0145), a closed one,
+    and that one's Z report opened from it (the bank check, the audit anchor)."""
     from epay_desktop.ui.shifts.history import ShiftHistoryDialog
     from epay_desktop.ui.shifts.report_view import ShiftReportDialog
 
@@ -496,10 +501,17 @@ def _shift_report_screens(console: ScreensConsole, qtbot: Any) -> Iterator[Scree
     _settle(console, qtbot)
     manager = console.session.user
     console.arun(console.ctx.shifts.close(manager))
+    between = console.paid(Money(240_000))  # between the shifts: the next one's reports show it apart (0145)
+    console.arun(console.ctx.operations.charge(manager, between))
+    console.arun(console.ctx.operations.refund(manager, between, Money(40_000), reason="customer_request"))
     console.arun(console.ctx.shifts.open(manager))
     use(console, qtbot, "action_shift_history")
     history = _wait_shown(qtbot, ShiftHistoryDialog)
     yield Screen("Shift history: the open shift chosen", history)
+    history.table.selectRow(0)  # the open shift: Show the X report
+    qtbot.mouseClick(history.open_button, Qt.MouseButton.LeftButton)
+    yield from _report_part(qtbot, "report_outside", "X report: outside any shift")
+    qtbot.waitUntil(history.open_button.isEnabled, timeout=SLOW)  # the history is free again
     history.table.selectRow(1)
     yield Screen("Shift history: a closed shift chosen", history)
     qtbot.mouseClick(history.open_button, Qt.MouseButton.LeftButton)
@@ -563,10 +575,6 @@ def _fiscal_register_screens(console: ScreensConsole, qtbot: Any) -> Iterator[Sc
 def _three_way_screens(console: ScreensConsole, qtbot: Any, fiscal_url: str) -> Iterator[Screen]:
     """The X report with the fiscal register's check (decision 0126): a receipt typed at the register by
     hand listed with what to do, and the register's own X report; its part scrolled into view."""
-    from PySide6.QtWidgets import QGroupBox
-
-    from epay_desktop.ui.shifts.report_view import ShiftReportDialog
-
     register = FiscalClient(fiscal_url)
     try:
         register.login()
@@ -576,13 +584,23 @@ def _three_way_screens(console: ScreensConsole, qtbot: Any, fiscal_url: str) -> 
     use(console, qtbot, "action_shift_x")
     question = _wait_shown(qtbot, QMessageBox)
     _close(qtbot, question, lambda b: b.button(QMessageBox.StandardButton.No).click())  # figures only
-    x = _wait_shown(qtbot, ShiftReportDialog)
-    box = x.page.findChild(QGroupBox, "report_fiscal")
-    assert box is not None, "the X report has no fiscal register's part"
-    x.page_scroll.ensureWidgetVisible(box)
-    yield Screen("X report: the fiscal register's check", x)
-    _close(qtbot, x)
+    yield from _report_part(qtbot, "report_fiscal", "X report: the fiscal register's check")
     _settle(console, qtbot)
+
+
+def _report_part(qtbot: Any, part: str, title: str) -> Iterator[Screen]:
+    """The shift report's window being shown, scrolled to its part ``part`` (a group box), as the screen
+    ``title``; then closed."""
+    from PySide6.QtWidgets import QGroupBox
+
+    from epay_desktop.ui.shifts.report_view import ShiftReportDialog
+
+    report = _wait_shown(qtbot, ShiftReportDialog)
+    box = report.page.findChild(QGroupBox, part)
+    assert box is not None, f"the report has no part {part}"
+    report.page_scroll.ensureWidgetVisible(box)
+    yield Screen(title, report)
+    _close(qtbot, report)
 
 
 def _cashier_screens(console: ScreensConsole, qtbot: Any, data: _Data) -> Iterator[Screen]:
@@ -791,6 +809,7 @@ def _manager_screens(console: ScreensConsole, qtbot: Any, data: _Data) -> Iterat
     from epay_desktop.ui.users.account_dialogs import ResetPinDialog, RoleDialog
     from epay_desktop.ui.users.users_dialog import UsersDialog
     from epay_desktop.ui.window.shortcuts import ShortcutsDialog
+    from epay_desktop.ui.window.user_guide import UserGuideWindow
 
     window = console.window
 
@@ -900,6 +919,12 @@ def _manager_screens(console: ScreensConsole, qtbot: Any, data: _Data) -> Iterat
     keys = _wait_shown(qtbot, ShortcutsDialog)
     yield Screen("Keyboard shortcuts", keys)
     _close(qtbot, keys)
+
+    # Help > User guide (Shift+F1): the guide in the console's language (decision 0153)
+    use(console, qtbot, "action_user_guide")
+    guide = _wait_shown(qtbot, UserGuideWindow)
+    yield Screen("User guide", guide)
+    _close(qtbot, guide)
 
     # About
     use(console, qtbot, "action_about")

@@ -174,3 +174,64 @@ def test_a_manager_sets_the_status_lag_in_settings_and_the_operations_follow_it(
     engine = console.ctx.operations._engine
     quiet = arun(store_of(console.ctx).run_read(engine.effective_quiet_period))
     assert quiet == timedelta(seconds=300)
+
+
+def test_resolved_in_needs_attention_a_payment_leaves_the_filtered_list_and_the_selection_stays(
+    real_console: Any, qtbot: Any, arun: Any
+) -> None:
+    """Decision 0151: a manager works down the list filtered to Needs attention. Resolving another
+    payment's difference takes that one out at once (no F5) while the selected payment stays selected and
+    shown; resolving the selected payment's own takes it out too, and its detail stays with a line saying
+    it no longer needs attention, the actions still on it (no other payment is picked in its place)."""
+    console = real_console
+    older, _ = seed_external_refund(console, arun, 600_000_040)
+    newer, _ = seed_external_refund(console, arun, 600_000_050)
+    console.log_in(MANAGER, MANAGER_PIN)
+    window = console.window
+    view, model = window.payments_view, window.payments_view.model
+    combo = view.filters.status_combo
+    combo.setCurrentIndex(combo.findData("attention"))  # the manager's filter bar: "Needs attention"
+
+    def listed() -> list[InvoiceId]:
+        return [p.invoice_id for r in range(model.rowCount()) if (p := model.payment_at(r)) is not None]
+
+    qtbot.waitUntil(lambda: model.filter.needs_attention and not model.is_loading, timeout=SLOW)
+    qtbot.waitUntil(lambda: listed() == [newer, older], timeout=SLOW)
+    table = view.table
+    qtbot.mouseClick(table.viewport(), LEFT, pos=table.visualRect(model.index(1, 0)).center())
+    qtbot.waitUntil(lambda: window.detail_view.view is not None, timeout=SLOW)
+    qtbot.waitUntil(lambda: window.detail_view.view.payment.invoice_id == older, timeout=SLOW)
+
+    dialog = open_from_the_view_menu(console, qtbot)
+
+    def resolve(invoice: InvoiceId) -> None:
+        tree = dialog.discrepancy_tree
+        [item] = [
+            tree.topLevelItem(i)
+            for i in range(tree.topLevelItemCount())
+            if tree.topLevelItem(i).text(1) == invoice.value
+        ]
+        tree.setCurrentItem(item)
+        dialog.resolution_edit.setText("Cabinet: refund 250 by head office")
+        qtbot.waitUntil(dialog.resolve_button.isEnabled)
+        qtbot.mouseClick(dialog.resolve_button, LEFT)
+
+    resolve(newer)  # another payment's difference
+    qtbot.waitUntil(lambda: listed() == [older] and not model.is_loading, timeout=SLOW)
+    current = view.current_payment()
+    assert current is not None and current.invoice_id == older  # still selected, on its new row
+    assert table.currentIndex().row() == 0 and table.selectionModel().isRowSelected(0)
+    assert window.detail_view.invoice_id == older and not window.detail_view.left_note.isVisible()
+    assert window.current_invoice() == older
+
+    resolve(older)  # the selected payment's own
+    qtbot.waitUntil(lambda: model.row_total() == 0 and not model.is_loading, timeout=SLOW)
+    qtbot.waitUntil(window.detail_view.left_note.isVisible, timeout=SLOW)
+    assert "No longer needs attention" in window.detail_view.left_note.text()
+    assert window.detail_view.invoice_id == older and window.detail_view.view is not None
+    assert not table.currentIndex().isValid()  # no other payment was picked in its place
+    assert window.current_invoice() == older  # print, refund... still act on the payment shown
+    assert view.empty_label.text() == "Nothing needs attention: every payment is settled."
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not shown(AttentionDialog))
+    assert window.detail_view.invoice_id == older and window.detail_view.left_note.isVisible()

@@ -11,7 +11,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMenu
 
 from epay_desktop.ui.common.language import translations
@@ -47,6 +47,8 @@ OTHER_KEYS = (
         ("Open the selected payment", "Enter", True),
         ("Print the receipt on a sale's result", "Enter", True),
         ("Close the payment window once the sale is settled", "Esc", True),
+        ("Clear the search (in the search box or the list)", "Esc", True),
+        ("Show all payments when the filters hide the selected one", "Esc", True),
     ],
 )
 
@@ -111,6 +113,18 @@ def test_keyboard_shortcuts_from_the_help_menu_and_by_f1(real_console: Any, qtbo
     refund_row = dialog.tree.topLevelItem(0).child([r[0] for r in payment].index("Refund"))
     assert refund_row.toolTip(0) == window.commands.refund.statusTip() != ""
     assert ("Settings", "Ctrl+,", False) in dict(listed)["Settings"]  # a cashier's: managers only
+    shift = dict(listed)["Shift"]  # decision 0146: the Shift menu has keys, so it is listed
+    assert [(text, key) for text, key, _on in shift] == [
+        ("Open shift", "Ctrl+Shift+O"),
+        ("X report", "Ctrl+Shift+X"),
+        ("Close shift (Z report)", "Ctrl+Shift+C"),
+        ("Shift history", "Ctrl+Shift+H"),
+        ("Fiscal register", "Ctrl+Shift+F"),
+    ]
+    assert ("X report", "Ctrl+Shift+X", False) in shift  # no shift open: greyed, and it says why
+    keys = [a.shortcut() for a in window.findChildren(QAction) if not a.shortcut().isEmpty()]
+    keys += [s.key() for s in window.findChildren(QShortcut)]
+    assert len(keys) == len(set(keys)), keys  # no key serves two commands of the window
     assert ("Keyboard shortcuts", "F1", True) in dict(listed)["Help"]
     _close_with_esc(qtbot, dialog)
 

@@ -56,7 +56,11 @@ def test_title_menus_and_status_bar(window):
         "action_new_payment": "F2", "action_refund": "Ctrl+R", "action_print_receipt": "Ctrl+P",
         "action_refresh": "F5", "action_find": "Ctrl+F", "action_lock": "Ctrl+L",
         "action_settings": "Ctrl+,", "action_attention": "Ctrl+Shift+A", "action_check_bank": "Shift+F5",
-        "action_dashboard": "Ctrl+Shift+D", "action_shortcuts": "F1",
+        "action_dashboard": "Ctrl+Shift+D", "action_shortcuts": "F1", "action_user_guide": "Shift+F1",
+        # the Shift menu (decision 0146)
+        "action_shift_open": "Ctrl+Shift+O", "action_shift_x": "Ctrl+Shift+X",
+        "action_shift_close": "Ctrl+Shift+C", "action_shift_history": "Ctrl+Shift+H",
+        "action_fiscal_register": "Ctrl+Shift+F",
     }  # fmt: skip
 
 

@@ -105,14 +105,34 @@ def test_a_search_that_hides_the_selected_payment_clears_the_detail_and_disables
     assert refund.args == [invoice]
 
 
-def test_a_filter_that_hides_it_does_the_same(qtbot, window, payments):
-    select(qtbot, window, payments[0].invoice_id)  # paid (CHARGE)
-    combo = window.payments_view.filters.status_combo
-    combo.setCurrentIndex(combo.findData("waiting"))  # only payments waiting for the customer
-    qtbot.waitUntil(lambda: not window.payments_view.model.is_loading)
+def test_a_filter_that_hides_it_does_the_same_and_says_so_and_esc_shows_all(qtbot, window, payments):
+    """Found walking the demo: a status filter hid the selected payment and the detail said "Clear the
+    search (Esc)" with no search typed. It says what hides it and the way back; Esc does it wherever
+    the keyboard is (here still on the filter just chosen): every payment shown (decision 0156)."""
+    hidden = payments[0]
+    select(qtbot, window, hidden.invoice_id)  # paid (CHARGE)
+    view = window.payments_view
+    combo = view.filters.status_combo
+    combo.setFocus()
+    while combo.currentData() != "status:AUTH":  # only held payments, chosen with the keyboard
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: not view.model.is_loading and view.model.rowCount() == 1)
     qtbot.waitUntil(lambda: not window.commands.refund.isEnabled())
     assert window.current_invoice() is None
     assert window.detail_view.view is None
+    said = window.detail_view.placeholder.text()
+    assert hidden.invoice_id.value in said and "status or dates chosen" in said, said
+    assert "Show all payments (Esc)" in said and "search" not in said, said
+
+    qtbot.keyClick(combo, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not view.model.is_loading and view.model.rowCount() == 3)
+    assert combo.currentData() == "all" and view.filters.period_combo.currentData() == "all"
+    assert combo.shown_text() == combo.currentText()
+    assert view.model.filter.statuses is None
+    placeholder = window.detail_view.placeholder.text()  # no longer said hidden; the cashier picks
+    assert hidden.invoice_id.value not in placeholder and "Select a payment" in placeholder
+    qtbot.keyClick(view.table, Qt.Key.Key_Escape)  # nothing hidden: Esc changes nothing now
+    assert combo.currentData() == "all" and not view.model.is_loading
 
 
 def test_while_the_search_is_loading_nothing_is_acted_on(qtbot, window, payments, fake_services):

@@ -221,12 +221,14 @@ class ConsoleActions(QObject):
         self.backup_now = self._make("backup_now", _tr("&Back up the database now"))
         self.attention = self._make("attention", _tr("Needs &attention…"), "Ctrl+Shift+A")
         self.dashboard = self._make("dashboard", _tr("&Day at a glance…"), "Ctrl+Shift+D")
-        self.shift_open = self._make("shift_open", _tr("&Open shift…"))
-        self.shift_x = self._make("shift_x", _tr("&X report…"))
-        self.shift_close = self._make("shift_close", _tr("&Close shift (Z report)…"))
-        self.shift_history = self._make("shift_history", _tr("Shift &history…"))
-        self.fiscal_register = self._make("fiscal_register", _tr("&Fiscal register…"))
+        # the Shift menu: Ctrl+Shift and the command's letter, like Needs attention and Day at a glance (0146)
+        self.shift_open = self._make("shift_open", _tr("&Open shift…"), "Ctrl+Shift+O")
+        self.shift_x = self._make("shift_x", _tr("&X report…"), "Ctrl+Shift+X")
+        self.shift_close = self._make("shift_close", _tr("&Close shift (Z report)…"), "Ctrl+Shift+C")
+        self.shift_history = self._make("shift_history", _tr("Shift &history…"), "Ctrl+Shift+H")
+        self.fiscal_register = self._make("fiscal_register", _tr("&Fiscal register…"), "Ctrl+Shift+F")
         self.shortcuts = self._make("shortcuts", _tr("&Keyboard shortcuts"), "F1")
+        self.user_guide = self._make("user_guide", _tr("&User guide"), "Shift+F1")
         self.about = self._make("about", _tr("&About ePay console"))
         self.money_actions = {
             "refund": self.refund,
@@ -266,7 +268,7 @@ class ConsoleActions(QObject):
             (_tr("&Session"), [self.switch_user, self.lock, None, self.log_out]),
             (_tr("Se&ttings"), [self.settings, self.printers, self.users, None, self.export_csv,
                                 self.audit_anchor, self.backup_now]),
-            (_tr("&Help"), [self.shortcuts, None, self.about]),
+            (_tr("&Help"), [self.shortcuts, self.user_guide, None, self.about]),
         )  # fmt: skip
         for title, actions in sections:
             menu = menubar.addMenu(title)
@@ -312,7 +314,7 @@ class ConsoleActions(QObject):
             self._set_note(action, logged_in, "" if logged_in else _tr("Log in first."))
         check = check_bank_availability(user, payment, no_payment=no_payment, checking=checking)
         self._set_note(self.check_bank, check.enabled, check.note)
-        for action in (self.refresh, self.find, self.shortcuts, self.about):  # tooltips in the language now
+        for action in (self.refresh, self.find, self.shortcuts, self.user_guide, self.about):  # tooltips now
             self._set_note(action, action.isEnabled(), "")
         self.update_shift(user, self._shift_state)
 

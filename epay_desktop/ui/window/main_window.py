@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, QTimer, Signal, SignalInstance, Slot
-from PySide6.QtGui import QAction, QResizeEvent
+from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
-from epay_desktop.domain import InvoiceId, MoneyOp, OpState, Payment, User
+from epay_desktop.domain import Discrepancy, InvoiceId, MoneyOp, OpState, Payment, User
 from epay_desktop.ui.app.bridge import EventBridge
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.screen_fit import available_size, fitted_size
@@ -29,6 +29,7 @@ from epay_desktop.ui.window.about import open_about_box
 from epay_desktop.ui.window.actions import ConsoleActions, ShiftState
 from epay_desktop.ui.window.shortcuts import ShortcutsDialog
 from epay_desktop.ui.window.status_bar import ConsoleStatusBar, environment_badge
+from epay_desktop.ui.window.user_guide import UserGuideWindow
 
 if TYPE_CHECKING:
     from epay_desktop.services.payments.queries import PaymentQueries, PaymentView
@@ -54,6 +55,13 @@ def _tr(text: str) -> str:
 
 def _utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def _bring_up(window: QWidget) -> None:
+    """Show a Help window of the main window (or raise it when open) and give it the keyboard."""
+    window.show()
+    window.raise_()
+    window.activateWindow()
 
 
 class MainWindow(QMainWindow):
@@ -111,6 +119,7 @@ class MainWindow(QMainWindow):
         self._checking = False  # a "Check with the bank" is running
         self._shift = ShiftState()  # this register's shift, as last read (the Shift menu follows it)
         self._shortcuts: ShortcutsDialog | None = None  # Help > Keyboard shortcuts, made when first asked
+        self._guide: UserGuideWindow | None = None  # Help > User guide, made when first asked
         self._environment = environment
         self.retitle()
         names = user_name or (lambda uid: "" if uid is None else f"#{uid}")
@@ -180,6 +189,7 @@ class MainWindow(QMainWindow):
             (a.refresh, self.refresh),
             (a.find, self.payments_view.focus_search),
             (a.shortcuts, self.show_shortcuts),
+            (a.user_guide, self.show_user_guide),
             (a.about, self.show_about),
         )
         for action, slot in does:
@@ -191,6 +201,7 @@ class MainWindow(QMainWindow):
         self.payments_view.no_matches.connect(self._on_no_matches)
         self.payments_view.reloading.connect(self._on_list_reloading)
         self.payments_view.reloaded.connect(self._on_list_reloaded)
+        self.payments_view.selected_left.connect(self._on_selected_left)
         self.payments_view.bind_new_sale(a.new_payment)
         self.detail_view.loaded.connect(self._on_detail_loaded)
 
@@ -201,6 +212,8 @@ class MainWindow(QMainWindow):
         bridge.operation_updated.connect(self.detail_view.apply_operation_update)
         bridge.operation_updated.connect(self.payments_view.model.apply_operation_update)
         bridge.fiscal_updated.connect(self.detail_view.apply_fiscal_update)
+        bridge.fiscal_updated.connect(self.payments_view.model.apply_fiscal_update)
+        bridge.discrepancy_resolved.connect(self._on_discrepancy_resolved)
         bridge.poller_health_changed.connect(self.status_bar.on_poller_health_changed)
 
     # -- hooks for the controller ------------------------------------------------------------------
@@ -289,9 +302,14 @@ class MainWindow(QMainWindow):
         """Help > Keyboard shortcuts (F1): the keys of this window's menus; one window, raised if open."""
         if self._shortcuts is None:
             self._shortcuts = ShortcutsDialog(self.menuBar(), self)
-        self._shortcuts.show()
-        self._shortcuts.raise_()
-        self._shortcuts.activateWindow()
+        _bring_up(self._shortcuts)
+
+    @Slot()
+    def show_user_guide(self) -> None:
+        """Help > User guide (Shift+F1): the guide in the console's language; one window, raised if open."""
+        if self._guide is None:
+            self._guide = UserGuideWindow(self)
+        _bring_up(self._guide)
 
     # -- internals -------------------------------------------------------------------------------
 
@@ -322,6 +340,17 @@ class MainWindow(QMainWindow):
         super().resizeEvent(event)
         self._follow_split()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc that no widget took (from the filters, the list or the detail) while the search or the
+        filters hide the selected payment: what the detail says, wherever the keyboard is (the search
+        cleared; with none, every payment shown: decision 0156)."""
+        if event.key() == Qt.Key.Key_Escape and self._hidden is not None:
+            filters = self.payments_view.filters
+            if filters.clear_search() or filters.show_all():
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
     def _emit_for_current(self, signal: SignalInstance) -> None:
         invoice = self.current_invoice()  # what is visibly selected at this moment, nothing older
         if invoice is not None:
@@ -342,6 +371,7 @@ class MainWindow(QMainWindow):
         self._current, self._opened, self._hidden = payment, None, None
         if payment is not None:
             self._pending = None  # chosen while the list reloaded: that choice wins
+            self.detail_view.clear_note()  # listed: it has not left the list
         self._update_actions()
         if payment is None:
             self._detail_timer.stop()
@@ -382,13 +412,36 @@ class MainWindow(QMainWindow):
         self._current, self._opened, self._hidden = None, None, invoice
         self._detail_timer.stop()
         if self.detail_view.invoice_id == invoice or self.detail_view.view is not None:
-            self.detail_view.clear(
-                _tr(
+            if self.payments_view.model.filter.search:
+                hidden = _tr(
                     "Payment {invoice} is not in the list for this search or filter.\n"
                     "Clear the search (Esc) or select a payment in the list."
-                ).format(invoice=invoice.value)
-            )
+                )
+            else:  # the status or the dates alone hide it (decision 0156)
+                hidden = _tr(
+                    "Payment {invoice} is not in the list for the status or dates chosen.\n"
+                    "Show all payments (Esc) or select a payment in the list."
+                )
+            self.detail_view.clear(hidden.format(invoice=invoice.value))
         self._update_actions()
+
+    @Slot(object)
+    def _on_selected_left(self, payment: Payment) -> None:
+        """The selected payment is not in the list read again (settled, filtered to Needs attention):
+        the detail keeps showing it with a line saying so, the actions still act on it, and the selection
+        jumps to no other payment (decision 0151)."""
+        self._detail_timer.stop()
+        if self._current is None or self._current.id != payment.id:
+            self._current = payment
+        self._opened, self._hidden = payment.invoice_id, None
+        if self.detail_view.invoice_id != payment.invoice_id:
+            self.detail_view.show_payment(payment.invoice_id)
+        self.detail_view.note_left(needs_attention=self.payments_view.model.filter.needs_attention)
+        self._update_actions()
+
+    @Slot(object)
+    def _on_discrepancy_resolved(self, discrepancy: Discrepancy) -> None:
+        self.payments_view.model.recheck_attention(discrepancy.payment_id)
 
     @Slot(str)
     def _on_no_matches(self, _list_text: str) -> None:

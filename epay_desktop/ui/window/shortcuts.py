@@ -85,6 +85,14 @@ OTHER_KEYS = (
         QT_TRANSLATE_NOOP("ShortcutsDialog", "Close the payment window once the sale is settled"),
         Qt.Key.Key_Escape,
     ),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Clear the search (in the search box or the list)"),
+        Qt.Key.Key_Escape,
+    ),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Show all payments when the filters hide the selected one"),
+        Qt.Key.Key_Escape,
+    ),
 )
 
 
