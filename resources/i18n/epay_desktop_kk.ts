@@ -47,51 +47,51 @@
 <context>
     <name>AppAdmin</name>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="226"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="227"/>
         <source>Backing up the database…</source>
         <translation>Дерекқордың сақтық көшірмесі жасалуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="240"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="241"/>
         <source>Backup done</source>
         <translation>Сақтық көшірме жасалды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="237"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="238"/>
         <source>The database was backed up and the copy checked:
 {path}</source>
         <translation>Дерекқордың сақтық көшірмесі жасалды және тексерілді:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="235"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="236"/>
         <source>The database is PostgreSQL: it is backed up on its server, not by this console.</source>
         <translation>Дерекқор — PostgreSQL: оның сақтық көшірмесі осы консольде емес, өз серверінде жасалады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="265"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="266"/>
         <source>Export done</source>
         <translation>Экспорт аяқталды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="137"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="138"/>
         <source>Settings saved. Gateway changes apply when the console is restarted.</source>
         <translation>Баптаулар сақталды. Шлюз өзгерістері консоль қайта іске қосылғанда күшіне енеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="259"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="260"/>
         <source>{rows} payment(s) from {first} to {last} were written to:
 {path}</source>
         <translation>{first} – {last} аралығындағы {rows} төлем мына файлға жазылды:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="140"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="141"/>
         <source>Settings saved. The fiscal register&apos;s settings apply from the next receipt; gateway changes apply when the console is restarted.</source>
         <translation>Баптаулар сақталды. Онлайн-касса баптаулары келесі чектен бастап күшіне енеді; шлюз өзгерістері консоль қайта іске қосылғанда күшіне енеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="256"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="257"/>
         <source>{rows} payment(s) of {day} were written to:
 {path}</source>
         <translation>{day} күнгі {rows} төлем мына файлға жазылды:
@@ -219,180 +219,180 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>AttentionDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="114"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="119"/>
         <source>Settled meanwhile.</source>
         <translation>Осы арада шешілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="98"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="103"/>
         <source>The console&apos;s books say {console}, the bank says {bank}. Check the payment with the bank, then resolve it here with what you found.</source>
         <translation>Консоль есебінде: {console}, банкте: {bank}. Төлемді банкпен тексеріп, анықтағаныңызды жазып, осында шешіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="121"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="126"/>
         <source>The bank has not confirmed the payment&apos;s outcome yet; the console keeps asking.</source>
         <translation>Банк төлемнің нәтижесін әлі растаған жоқ; консоль сұрауды жалғастыруда.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="331"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="358"/>
         <source>What you found (e.g. what the bank&apos;s merchant cabinet shows)</source>
         <translation>Не анықтадыңыз (мысалы, банктің мерчант кабинетінде не көрсетілген)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="341"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="368"/>
         <source>Only a manager can resolve a difference between the books and the bank.</source>
         <translation>Есеп пен банк арасындағы айырмашылықты тек менеджер шеше алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="83"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="88"/>
         <source>Refund made outside the console</source>
         <translation>Консольден тыс жасалған қайтару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="84"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="89"/>
         <source>Refunded amounts differ</source>
         <translation>Қайтарылған сомалар сәйкес емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="85"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="90"/>
         <source>Charged amounts differ</source>
         <translation>Есептен шығарылған сомалар сәйкес емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="92"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="97"/>
         <source>The bank refunded {bank} that no refund of this console explains (e.g. in the bank&apos;s merchant cabinet). Check it with the bank, then resolve it here with what you found.</source>
         <translation>Банк {bank} қайтарған, бірақ оны осы консольдің ешбір қайтаруы түсіндірмейді (мысалы, банктің мерчант кабинетінде жасалған). Оны банкпен тексеріп, анықтағаныңызды жазып, осында шешіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="106"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="111"/>
         <source>Refund</source>
         <translation>Қайтару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="107"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="112"/>
         <source>Cancel</source>
         <translation>Күшін жою</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="108"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="113"/>
         <source>Charge</source>
         <translation>Есептен шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="192"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="307"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="196"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="334"/>
         <source>Invoice</source>
         <translation>Тапсырыс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="192"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="196"/>
         <source>Created</source>
         <translation>Жасалды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="192"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="196"/>
         <source>Amount</source>
         <translation>Сома</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="192"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="196"/>
         <source>Status</source>
         <translation>Күйі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="192"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="196"/>
         <source>Waiting for</source>
         <translation>Не күтілуде</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="213"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="217"/>
         <source>Nothing needs attention: every payment and operation is settled.</source>
         <translation>Назар аударатын ештеңе жоқ: барлық төлем мен операция шешілген.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="218"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="222"/>
         <source>Open payment</source>
         <translation>Төлемді ашу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="228"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="232"/>
         <source>Choose a payment to see it; a manager reviews an operation from there.</source>
         <translation>Көру үшін төлемді таңдаңыз; менеджер операцияны сол жерден қарайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="307"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="334"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="307"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="334"/>
         <source>Found</source>
         <translation>Анықталды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="307"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="334"/>
         <source>What</source>
         <translation>Не</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="307"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="334"/>
         <source>Details</source>
         <translation>Толығырақ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="334"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="361"/>
         <source>&amp;Resolve</source>
         <translation>&amp;Шешу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="281"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="452"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="299"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="308"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="479"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="326"/>
         <source>The console&apos;s books and the bank disagree ({count}):</source>
         <translation>Консоль есебі мен банк сәйкес келмейді ({count}):</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="455"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="482"/>
         <source>Discrepancy {number} resolved.</source>
         <translation>№ {number} сәйкессіздік шешілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="484"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="511"/>
         <source>Needs attention ({count})</source>
         <translation>Назар аудару керек ({count})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="126"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="131"/>
         <source>{kind} of {amount}: the bank could not confirm it; a manager must review it.</source>
         <translation>{kind}, {amount}: банк оны растай алмады; менеджер қарауы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="132"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="137"/>
         <source>{kind} of {amount}: the bank&apos;s answer was lost; the console is checking.</source>
         <translation>{kind}, {amount}: банктің жауабы жоғалды; консоль тексеріп жатыр.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="142"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="147"/>
         <source>Fiscal receipt</source>
         <translation>Фискалдық чек</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="142"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="147"/>
         <source>Fiscal return receipt</source>
         <translation>Фискалдық қайтару чегі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="145"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="150"/>
         <source>{receipt} of {amount}: {reason}</source>
         <translation>{receipt}, {amount}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="264"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="291"/>
         <source>A fiscal shift past 24 hours must be closed first: open the fiscal register to close it.</source>
         <translation>Алдымен 24 сағаттан артық ашық тұрған касса ауысымын жабу керек: оны жабу үшін онлайн-кассаны ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="261"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="288"/>
         <source>Fiscal &amp;register…</source>
         <translation>Онлайн-&amp;касса…</translation>
     </message>
@@ -442,7 +442,7 @@ Do this only after checking the journal of the cash register {register}: if the 
 Мұны {register} онлайн-кассасының журналын тексергеннен кейін ғана жасаңыз: чек сонда болса, ол тіркеліп қойған; онда фискалдық баптауларда {register} кассасын қайтарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="153"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="158"/>
         <source>The console&apos;s books and the bank disagree about it: a manager resolves it in the list below.</source>
         <translation>Бұл төлем бойынша консоль есебі мен банк сәйкес келмейді: менеджер сәйкессіздікті төмендегі тізімде шешеді.</translation>
     </message>
@@ -725,39 +725,39 @@ Do this only after checking the journal of the cash register {register}: if the 
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="169"/>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="249"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="170"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="250"/>
         <source>A payment is in progress at this counter.</source>
         <extracomment>Why the page stopped: &quot;paying&quot; (still open), or what the customer/cashier/timer did. The customer has not paid (as far as the console knows): waiting, or a mark the counter set. The result&apos;s receipt preview closed (InvoiceId): a receipt may have been issued in it, so a screen listing the payment&apos;s receipts reads them again. The customer&apos;s attempt was declined and the page stays open for another (decision 0035): what the cashier should know; &quot;&quot; once it no longer applies. Looks the customer&apos;s saved cards up a moment after the customer id / phone stops changing.</extracomment>
         <translation>Бұл кассада төлем жүріп жатыр.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="181"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="182"/>
         <source>The bank did not open this payment ({reason}). No money was taken. The attempt stays in the list as Expired; start a new payment.</source>
         <translation>Банк бұл төлемді ашпады ({reason}). Ақша алынған жоқ. Бұл әрекет тізімде «Мерзімі өтті» күйінде қалады; жаңа төлем бастаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="218"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="219"/>
         <source>The customer&apos;s saved cards could not be checked: %1</source>
         <translation>Сатып алушының сақталған карталарын тексеру мүмкін болмады: %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="224"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="225"/>
         <source>No saved cards for this customer.</source>
         <translation>Бұл сатып алушының сақталған карталары жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="265"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="266"/>
         <source>Time is over</source>
         <translation>Уақыт бітті</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="265"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="266"/>
         <source>Checking the payment with the bank…</source>
         <translation>Төлем банкпен тексеріліп жатыр…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="346"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="350"/>
         <source>Declined: %1. The customer can try again on this page (%n attempt(s) left) or you can cancel the sale.</source>
         <translation>
             <numerusform>Қабылданбады: %1. Сатып алушы осы бетте қайталай алады (%n әрекет қалды), немесе сатуды тоқтатуға болады.</numerusform>
@@ -765,27 +765,27 @@ Do this only after checking the journal of the cash register {register}: if the 
         </translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="343"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="347"/>
         <source>Declined: %1. The customer can try again on this page or you can cancel the sale.</source>
         <translation>Қабылданбады: %1. Сатып алушы осы бетте қайталай алады, немесе сатуды тоқтатуға болады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="376"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="380"/>
         <source>Thank you</source>
         <translation>Рақмет</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="382"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="386"/>
         <source>Declined: %1. The payment page is closed; start a new sale to try again.</source>
         <translation>Қабылданбады: %1. Төлем беті жабылды; қайталау үшін жаңа сату бастаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="384"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="388"/>
         <source>Declined: %1. This invoice cannot be paid any more; start a new sale.</source>
         <translation>Қабылданбады: %1. Бұл тапсырысты енді төлеу мүмкін емес; жаңа сату бастаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="417"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="421"/>
         <source>Checking with the bank… Wait for the answer before charging this sale again.</source>
         <translation>Банкпен тексеріліп жатыр… Бұл сатуды қайта төлетпес бұрын жауапты күтіңіз.</translation>
     </message>
@@ -1032,7 +1032,7 @@ Do this only after checking the journal of the cash register {register}: if the 
 <context>
     <name>ConsoleActions</name>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="307"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="309"/>
         <source>Only a manager or an administrator can back up the database.</source>
         <translation>Дерекқордың сақтық көшірмесін тек менеджер немесе әкімші жасай алады.</translation>
     </message>
@@ -1106,8 +1106,8 @@ Do this only after checking the journal of the cash register {register}: if the 
         <location filename="../../epay_desktop/ui/window/actions.py" line="139"/>
         <location filename="../../epay_desktop/ui/window/actions.py" line="106"/>
         <location filename="../../epay_desktop/ui/window/actions.py" line="169"/>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="299"/>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="312"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="301"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="314"/>
         <source>Log in first.</source>
         <translation>Алдымен кіріңіз.</translation>
     </message>
@@ -1143,7 +1143,7 @@ Do this only after checking the journal of the cash register {register}: if the 
     </message>
     <message>
         <location filename="../../epay_desktop/ui/window/actions.py" line="209"/>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="293"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="295"/>
         <source>&amp;Print receipt</source>
         <translation>&amp;Чекті басып шығару</translation>
     </message>
@@ -1198,7 +1198,7 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation>&amp;Назар аудару керек…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="230"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="232"/>
         <source>&amp;About ePay console</source>
         <translation>ePay консолі &amp;туралы</translation>
     </message>
@@ -1213,47 +1213,47 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation>Операцияны тек менеджер қарай алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="261"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="263"/>
         <source>&amp;Payment</source>
         <translation>&amp;Төлем</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="265"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="267"/>
         <source>&amp;View</source>
         <translation>&amp;Көрініс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="266"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="268"/>
         <source>&amp;Session</source>
         <translation>&amp;Сеанс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="267"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="269"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="269"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="271"/>
         <source>&amp;Help</source>
         <translation>&amp;Анықтама</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="293"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="295"/>
         <source>Re&amp;print receipt</source>
         <translation>&amp;Чекті қайта басып шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="302"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="304"/>
         <source>Only a manager or an administrator can change settings.</source>
         <translation>Баптауларды тек менеджер немесе әкімші өзгерте алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="303"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="305"/>
         <source>Only a manager or an administrator can manage users.</source>
         <translation>Пайдаланушыларды тек менеджер немесе әкімші басқара алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="305"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="307"/>
         <source>Only a manager or an administrator can export payments.</source>
         <translation>Төлемдерді тек менеджер немесе әкімші экспорттай алады.</translation>
     </message>
@@ -1263,7 +1263,7 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation>Аудит журналының бақылау &amp;белгісі…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="306"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="308"/>
         <source>Only a manager or an administrator can see the audit log&apos;s anchor.</source>
         <translation>Аудит журналының бақылау белгісін тек менеджер немесе әкімші көре алады.</translation>
     </message>
@@ -1273,7 +1273,7 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation>&amp;Чек принтерлері…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="304"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="306"/>
         <source>Only a manager or an administrator can change the printers.</source>
         <translation>Принтерлерді тек менеджер немесе әкімші өзгерте алады.</translation>
     </message>
@@ -1298,22 +1298,22 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation>&amp;Күн қорытындысы…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="224"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="225"/>
         <source>&amp;Open shift…</source>
         <translation>Ауысымды &amp;ашу…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="225"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="226"/>
         <source>&amp;X report…</source>
         <translation>&amp;X-есеп…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="226"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="227"/>
         <source>&amp;Close shift (Z report)…</source>
         <translation>Ауысымды &amp;жабу (Z-есеп)…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="227"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="228"/>
         <source>Shift &amp;history…</source>
         <translation>Ауысымдар &amp;тарихы…</translation>
     </message>
@@ -1333,84 +1333,89 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation>Ауысымды жабу үшін менеджер өз PIN-кодымен кіреді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="263"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="265"/>
         <source>Shi&amp;ft</source>
         <translation>А&amp;уысым</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="308"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="310"/>
         <source>Only a manager or an administrator can see the day&apos;s figures.</source>
         <translation>Күн көрсеткіштерін тек менеджер немесе әкімші көре алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="228"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="229"/>
         <source>&amp;Fiscal register…</source>
         <translation>Онлайн-&amp;касса…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="229"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="230"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Пернелер тіркесімдері</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="231"/>
+        <source>&amp;User guide</source>
+        <translation>Пайдаланушы &amp;нұсқаулығы</translation>
     </message>
 </context>
 <context>
     <name>ConsoleStatusBar</name>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="34"/>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="39"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="43"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="48"/>
         <source>SANDBOX</source>
         <extracomment>Environment name (``EPAYMENT_ENV``, or ``demo``) -&gt; badge text, tooltip, colour role (None: quiet).</extracomment>
         <translation>ОҚУ ОРТАСЫ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="35"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="44"/>
         <source>Built-in bank emulator: no real money moves.</source>
         <translation>Кірістірілген банк эмуляторы: нақты ақша қозғалмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="40"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="49"/>
         <source>Demo on the built-in bank emulator: no real money moves.</source>
         <translation>Кірістірілген банк эмуляторындағы демо: нақты ақша қозғалмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="44"/>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="49"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="53"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="58"/>
         <source>TEST</source>
         <translation>ТЕСТ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="45"/>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="50"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="54"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="59"/>
         <source>The bank&apos;s test server: no real money moves.</source>
         <translation>Банктің тест сервері: нақты ақша қозғалмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="54"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="63"/>
         <source>PRODUCTION</source>
         <translation>ЖҰМЫС РЕЖИМІ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="55"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="64"/>
         <source>Halyk ePay production: real card payments.</source>
         <translation>Halyk ePay жұмыс режимі: нақты карта төлемдері.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="60"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="69"/>
         <source>cashier</source>
         <translation>кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="61"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="70"/>
         <source>manager</source>
         <translation>менеджер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="62"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="71"/>
         <source>administrator</source>
         <translation>әкімші</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="78"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="87"/>
         <source>Custom gateway address.</source>
         <translation>Шлюздің өзгертілген мекенжайы.</translation>
     </message>
@@ -1419,63 +1424,63 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation type="vanished">Тексеруді немесе менеджердің қарауын күтіп тұрған төлемдер мен операциялар. Көру үшін басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="398"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="405"/>
         <source>The console asks the bank once a payment needs checking.</source>
         <translation>Төлемді тексеру қажет болғанда консоль банктен сұрайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="417"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="422"/>
         <source>Last successful status check with the bank (Kazakhstan time).</source>
         <translation>Банкпен соңғы сәтті күй тексеруі (Қазақстан уақыты).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="357"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="365"/>
         <source>Not logged in</source>
         <translation>Жүйеге кірмеген</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="397"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="404"/>
         <source>● Bank: not checked yet</source>
         <translation>● Банк: әлі тексерілмеді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="412"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="419"/>
         <source>Last check: —</source>
         <translation>Тексеру: —</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="298"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="300"/>
         <source>⚠ {count} need attention</source>
         <translation>⚠ Назар аудару керек: {count}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="401"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="407"/>
         <source>● Bank: OK</source>
         <translation>● Банк: байланыс бар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="403"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="408"/>
         <source>The bank answers the console&apos;s status checks.</source>
         <translation>Банк консольдің күй тексерулеріне жауап береді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="406"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="411"/>
         <source>● Bank not reachable — retrying</source>
         <translation>● Банк жауап бермейді — қайталануда</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="407"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="414"/>
         <source>The console keeps retrying by itself.</source>
         <translation>Консоль өзі қайталап сұрай береді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="363"/>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="365"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="370"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="372"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="415"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="421"/>
         <source>Last check: {time}</source>
         <translation>Тексеру: {time}</translation>
     </message>
@@ -1504,7 +1509,7 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation type="vanished">⚠ №{number} ауысым {hours} сағат ашық: жабыңыз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="340"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="341"/>
         <source>Shift {shift} has been open since {when} (Kazakhstan time), {hours} h: close it with a Z report (Shift, Close shift).</source>
         <translation>{shift} ауысымы ашық, ашылған уақыты: {when} (Қазақстан уақыты), өткені: {hours} сағат. Оны Z-есеппен жабыңыз (Ауысым, Ауысымды жабу).</translation>
     </message>
@@ -1514,9 +1519,29 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation>⚠ №{number} ауысым {hours} сағат ашық</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="300"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="290"/>
         <source>Payments waiting for a person: a check with the bank, a manager&apos;s review, a fiscal receipt or a difference between the books and the bank. Click to see them.</source>
         <translation>Адамды күтіп тұрған төлемдер: банкпен тексеру, менеджердің қарауы, фискалдық чек немесе есеп пен банк арасындағы сәйкессіздік. Көру үшін басыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="327"/>
+        <source>No shift</source>
+        <translation>Ауысым жоқ</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="339"/>
+        <source>⚠ Shift: {hours} h</source>
+        <translation>⚠ Ауысым: {hours} сағ.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="412"/>
+        <source>● Bank not reachable</source>
+        <translation>● Банк жауап бермейді</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="333"/>
+        <source>Shift {number}</source>
+        <translation>№{number} ауысым</translation>
     </message>
 </context>
 <context>
@@ -1619,105 +1644,110 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation>Күн қорытындысы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="195"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="200"/>
         <source>Read the figures again (F5)</source>
         <translation>Көрсеткіштерді қайта жүктеу (F5)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="211"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="216"/>
         <source>Summary</source>
         <translation>Жиынтық</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="212"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="217"/>
         <source>Today by hour</source>
         <translation>Бүгін сағат бойынша</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="222"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="227"/>
         <source>By cashier</source>
         <translation>Кассирлер бойынша</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="225"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="230"/>
         <source>Takings: sales and charges less refunds, every register, in Almaty time; a week starts on Monday. Decline rate: declined of the payments the bank answered. Refund rate: money refunded of money taken.</source>
         <translation>Түсім: сатулар мен есептен шығарулар, қайтаруларды шегергенде, барлық кассалар бойынша, Алматы уақытымен; апта дүйсенбіден басталады. Бас тарту үлесі: банк жауап берген төлемдердің ішінде қабылданбағандары. Қайтару үлесі: алынған ақшаның қайтарылған бөлігі.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="276"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="282"/>
         <location filename="../../epay_desktop/ui/dashboard/window.py" line="190"/>
         <source>Loading the figures…</source>
         <translation>Көрсеткіштер жүктелуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="329"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="344"/>
         <source>Takings today, hour by hour</source>
         <translation>Бүгінгі түсім сағат бойынша</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="193"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="198"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Жаңарту</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="217"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="222"/>
         <source>Period:</source>
         <translation>Кезең:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="267"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="273"/>
         <source>Only a manager or an administrator can see the day&apos;s figures.</source>
         <translation>Күн көрсеткіштерін тек менеджер немесе әкімші көре алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="293"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="299"/>
         <source>Figures as of {time} (Almaty time)</source>
         <translation>Көрсеткіштер: {time} жағдайы бойынша (Алматы уақыты)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="296"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="302"/>
         <source>Money operations waiting for an outcome: {count}</source>
         <translation>Нәтижесін күтіп тұрған операциялар: {count}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="312"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="327"/>
         <source>Charges of holds</source>
         <translation>Бұғатталған сомадан есептен шығарулар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="314"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="329"/>
         <source>Payments paid or held</source>
         <translation>Төленген немесе бұғатталған төлемдер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="315"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="330"/>
         <source>Payments declined</source>
         <translation>Қабылданбаған төлемдер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="316"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="331"/>
         <source>Decline rate</source>
         <translation>Бас тарту үлесі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="317"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="332"/>
         <source>Refund rate</source>
         <translation>Қайтару үлесі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="358"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="373"/>
         <source>Takings per cashier: {period}</source>
         <translation>Кассирлер бойынша түсім: {period}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="281"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="287"/>
         <source>The figures could not be read; the ones below are older. Press Refresh to try again.</source>
         <translation>Көрсеткіштерді жүктеу мүмкін болмады; төменде бұрынғылары көрсетілген. Қайталау үшін «Жаңарту» батырмасын басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="283"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="289"/>
         <source>The figures could not be read. Press Refresh to try again.</source>
         <translation>Көрсеткіштерді жүктеу мүмкін болмады. Қайталау үшін «Жаңарту» батырмасын басыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="308"/>
+        <source>Taken or moved today at a register with no shift open: {count}, net {net}. In the figures below; each register&apos;s next X and Z reports list them under Outside any shift.</source>
+        <translation>Бүгін ауысымы ашық емес кассада қабылданған немесе жүргізілген: {count}, таза түсім {net}. Төмендегі көрсеткіштерге кіреді; әр кассаның келесі X- және Z-есептері оларды «Ауысымнан тыс» бөлімінде көрсетеді.</translation>
     </message>
 </context>
 <context>
@@ -1804,97 +1834,102 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="77"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="75"/>
+        <source>Cashier</source>
+        <translation>Кассир</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="78"/>
         <source>Today</source>
         <translation>Бүгін</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="78"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="79"/>
         <source>Yesterday</source>
         <translation>Кеше</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="79"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="80"/>
         <source>This month</source>
         <translation>Осы ай</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="80"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="81"/>
         <source>Last month</source>
         <translation>Өткен ай</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="81"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="82"/>
         <source>Chosen days</source>
         <translation>Таңдалған күндер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="101"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="102"/>
         <source>The disk is full: the file was not written. Free some space or choose another drive.</source>
         <translation>Диск толы: файл жазылмады. Орын босатыңыз немесе басқа дискіні таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="110"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="111"/>
         <source>The file {path} could not be written ({reason}); nothing was written.</source>
         <translation>{path} файлын жазу мүмкін болмады ({reason}); ештеңе жазылған жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="157"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="158"/>
         <source>Export payments to CSV</source>
         <translation>Төлемдерді CSV-ге экспорттау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="178"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="179"/>
         <source>Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="179"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="180"/>
         <source>Days (Kazakhstan time)</source>
         <translation>Күндер (Қазақстан уақыты)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="182"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="183"/>
         <source>Columns</source>
         <translation>Бағандар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="214"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="215"/>
         <source>Tick at least one column.</source>
         <translation>Кемінде бір бағанды белгілеңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="256"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="257"/>
         <source>Save the CSV file</source>
         <translation>CSV файлын сақтау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="258"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="259"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV файлдары (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="103"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="104"/>
         <source>The console may not write in {folder}: the file was not written. Choose another folder.</source>
         <translation>Консольдің {folder} қалтасына жазуға рұқсаты жоқ: файл жазылмады. Басқа қалтаны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="107"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="108"/>
         <source>The folder {folder} does not exist: choose another one.</source>
         <translation>{folder} қалтасы жоқ: басқасын таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="109"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="110"/>
         <source>{path} is a folder: give the file a name.</source>
         <translation>{path} — қалта: файлға ат беріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="191"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="192"/>
         <source>Export…</source>
         <translation>Экспорттау…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="306"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="307"/>
         <source>Only a manager or an administrator can export payments.</source>
         <translation>Төлемдерді тек менеджер немесе әкімші экспорттай алады.</translation>
     </message>
@@ -1906,7 +1941,7 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation type="vanished">⚠ Касса ауысымы 24 сағаттан асты: оны жабыңыз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="55"/>
+        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="60"/>
         <source>The fiscal register&apos;s shift reached its 24 hours at {when} (Kazakhstan time): the register refuses every receipt until it is closed with a Z report. Click to open the fiscal register.</source>
         <translation>Касса ауысымы {when} кезінде 24 сағатқа толды (Қазақстан уақыты): ауысым Z-есеппен жабылғанша касса әр чекті қабылдамайды. Онлайн-кассаны ашу үшін басыңыз.</translation>
     </message>
@@ -1915,17 +1950,17 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation type="vanished">Касса ауысымын {time} дейін жабу керек</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="62"/>
+        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="67"/>
         <source>The fiscal register&apos;s shift must be closed with a Z report by {when} (Kazakhstan time); after that the register refuses receipts. Click to open the fiscal register.</source>
         <translation>Касса ауысымын {when} дейін Z-есеппен жабу керек (Қазақстан уақыты); одан кейін касса чектерді қабылдамайды. Онлайн-кассаны ашу үшін басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="54"/>
+        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="59"/>
         <source>⚠ Fiscal shift over 24 hours</source>
         <translation>⚠ Касса ауысымы 24 сағ. өтті</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="61"/>
+        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="66"/>
         <source>Close fiscal shift by {time}</source>
         <translation>Касса ауысымын жабу: {time}</translation>
     </message>
@@ -2033,214 +2068,219 @@ Do this only after checking the journal of the cash register {register}: if the 
 <context>
     <name>FiscalRegisterDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="64"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="65"/>
         <source>No fiscal register is set up, so receipts are not fiscal. A manager sets it up in Settings, Settings…, on the Fiscal register tab (the provider, its address, the cash register&apos;s number, the API key and the password).</source>
         <translation>Онлайн-касса бапталмаған, сондықтан чектер фискалдық емес. Менеджер оны «Баптаулар», «Баптаулар…» мәзірінде, «Фискалдық касса» қойындысында баптайды (провайдер, оның мекенжайы, кассаның зауыттық нөмірі, API кілті және құпиясөз).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="182"/>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="483"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="183"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="491"/>
         <source>Fiscal register</source>
         <translation>Онлайн-касса</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="191"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="192"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Жаңарту</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="192"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
         <source>&amp;X report</source>
         <translation>&amp;X-есеп</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="194"/>
         <source>Close fiscal shift (&amp;Z report)…</source>
         <translation>Касса ауысымын жабу (&amp;Z-есеп)…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="194"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="195"/>
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="253"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="254"/>
         <source>The fiscal shift has been open for more than 24 hours: the register refuses every receipt until a manager closes it with the Z report.</source>
         <translation>Касса ауысымы 24 сағаттан артық ашық тұр: менеджер оны Z-есеппен жапқанша касса әр чекті қабылдамайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="328"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="336"/>
         <source>Only a manager can close the fiscal shift: ask a manager to sign in.</source>
         <translation>Касса ауысымын тек менеджер жаба алады: менеджерден жүйеге кіруді сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="196"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="197"/>
         <source>Receipts</source>
         <translation>Чектер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="196"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="197"/>
         <source>Total</source>
         <translation>Барлығы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="196"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="197"/>
         <source>By card</source>
         <translation>Картамен</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="196"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="197"/>
         <source>VAT</source>
         <translation>ҚҚС</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="198"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="199"/>
         <source>Sales</source>
         <translation>Сатулар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="198"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="199"/>
         <source>Returns</source>
         <translation>Қайтарулар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="210"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="211"/>
         <source>none open: the next receipt opens one</source>
         <translation>ашық емес: келесі чек оны ашады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="227"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="228"/>
         <source>offline: receipts are kept and sent when it is back (72 hours at most)</source>
         <translation>автономды режим: чектер сақталады және байланыс қалпына келгенде жіберіледі (ең көбі 72 сағат)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="229"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="230"/>
         <source>online</source>
         <translation>байланыста</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="248"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="249"/>
         <source>The fiscal shift has been open for more than 24 hours: the register refuses every receipt until it is closed. Close it with the Z report; the refused receipts are then registered.</source>
         <translation>Касса ауысымы 24 сағаттан артық ашық тұр: ол жабылғанша касса әр чекті қабылдамайды. Оны Z-есеппен жабыңыз; содан кейін қабылданбаған чектер тіркеледі.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="330"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="338"/>
         <source>No fiscal shift is open: the next receipt opens one.</source>
         <translation>Касса ауысымы ашық емес: келесі чек оны ашады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="332"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="340"/>
         <source>Closes the register&apos;s shift with a Z report; the next receipt opens the next one.</source>
         <translation>Касса ауысымын Z-есеппен жабады; келесі чек жаңа ауысымды ашады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="383"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="391"/>
         <source>Reading the fiscal register…</source>
         <translation>Онлайн-касса деректері оқылуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="415"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="423"/>
         <source>Close fiscal shift</source>
         <translation>Касса ауысымын жабу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="426"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="434"/>
         <source>Closing the fiscal shift…</source>
         <translation>Касса ауысымы жабылуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="107"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="108"/>
         <source>Shift</source>
         <translation>Ауысым</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="108"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="109"/>
         <source>Open since</source>
         <translation>Ашылған уақыты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="109"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="110"/>
         <source>Must be closed by</source>
         <translation>Жабу мерзімі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="110"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="111"/>
         <source>Documents in the shift</source>
         <translation>Ауысымдағы құжаттар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="111"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="112"/>
         <source>Connection to the OFD</source>
         <translation>ФДО-мен байланыс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="184"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="185"/>
         <source>{provider} · cash register {cashbox}</source>
         <translation>{provider} · касса {cashbox}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="258"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="259"/>
         <source>Close the fiscal shift with the Z report by {time}: after that the register refuses receipts until it is closed.</source>
         <translation>Касса ауысымын {time} дейін Z-есеппен жабыңыз: одан кейін ол жабылғанша касса чектерді қабылдамайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="272"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="273"/>
         <source>Z report: shift {number} closed at {time}</source>
         <translation>Z-есеп: №{number} ауысым {time} жабылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="277"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="278"/>
         <source>X report: shift {number} so far, at {time} (nothing was changed)</source>
         <translation>X-есеп: №{number} ауысым, {time} жағдайы бойынша (ештеңе өзгертілген жоқ)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="398"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="406"/>
         <source>Asking the register for the X report…</source>
         <translation>Кассадан X-есеп сұралуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="307"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="308"/>
         <source>Receipts the register had refused for the old shift, registered now: {count}.</source>
         <translation>Касса ескі ауысымға байланысты қабылдамаған чектер енді тіркелді: {count}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="313"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="321"/>
         <source>Still not registered: {count}; Needs attention says why.</source>
         <translation>Әлі тіркелмегені: {count}; себебі «Назар аудару керек» тізімінде.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="422"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="430"/>
         <source>Close the &amp;shift</source>
         <translation>Ауысымды &amp;жабу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="441"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="449"/>
         <source>Fiscal shift {number} is closed. The next receipt opens the next one.</source>
         <translation>№{number} касса ауысымы жабылды. Келесі чек жаңа ауысымды ашады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="212"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="213"/>
         <source>{number}, open</source>
         <translation>№{number}, ашық</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="214"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="215"/>
         <source>{number}, closed: the next receipt opens the next one</source>
         <translation>№{number}, жабық: келесі чек жаңасын ашады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="222"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="223"/>
         <source>{time}: over 24 hours, the register refuses receipts</source>
         <translation>{time}: 24 сағаттан асты, касса чектерді қабылдамайды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="416"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="424"/>
         <source>Close fiscal shift {number} of cash register {cashbox} with a Z report?
 
 The register then opens the next shift with the next receipt. This cannot be undone.</source>
         <translation>{cashbox} кассасының №{number} ауысымын Z-есеппен жабу керек пе?
 
 Содан кейін касса келесі чекпен жаңа ауысымды ашады. Мұны болдырмау мүмкін емес.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="314"/>
+        <source>Receipts that had waited for another reason (refused for something else, or not answered), asked again and registered now: {count}.</source>
+        <translation>Басқа себеппен күткен чектер (касса оларды ауысымға байланысты емес қабылдамаған немесе жауап болмаған) қайта жіберіліп, енді тіркелді: {count}.</translation>
     </message>
 </context>
 <context>
@@ -2517,26 +2557,33 @@ The register then opens the next shift with the next receipt. This cannot be und
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="398"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="451"/>
         <source>Nothing to show: no payment matches the search or filters.</source>
         <translation>Көрсететін ештеңе жоқ: іздеуге немесе сүзгілерге сай төлем жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="428"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="481"/>
         <source>The list is being searched: select a payment when it appears.</source>
         <translation>Тізімнен ізделуде: төлем пайда болғанда оны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="423"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="476"/>
         <source>Payment {invoice} is hidden by the search or filters: clear them or select a payment in the list.</source>
         <translation>{invoice} төлемі іздеу немесе сүзгілер салдарынан жасырылған: оларды тазалаңыз немесе тізімнен төлемді таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="386"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="416"/>
         <source>Payment {invoice} is not in the list for this search or filter.
 Clear the search (Esc) or select a payment in the list.</source>
         <translation>{invoice} төлемі осы іздеу немесе сүзгі бойынша тізімде жоқ.
 Іздеуді тазалаңыз (Esc) немесе тізімнен төлемді таңдаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="421"/>
+        <source>Payment {invoice} is not in the list for the status or dates chosen.
+Show all payments (Esc) or select a payment in the list.</source>
+        <translation>{invoice} төлемі таңдалған күй немесе күндер бойынша тізімде жоқ.
+Барлық төлемдерді көрсетіңіз (Esc) немесе тізімнен төлемді таңдаңыз.</translation>
     </message>
 </context>
 <context>
@@ -2804,7 +2851,7 @@ Clear the search (Esc) or select a payment in the list.</source>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/payments/detail_content.py" line="65"/>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="195"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="218"/>
         <source>Amount</source>
         <translation>Сома</translation>
     </message>
@@ -2884,168 +2931,182 @@ Clear the search (Esc) or select a payment in the list.</source>
         <translation>Соңғы тексеру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="64"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="65"/>
         <source>The bank&apos;s own time for this, from its answer</source>
         <translation>Банктің жауабындағы өз уақыты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="65"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="66"/>
         <source>This console&apos;s clock: the bank gave no time for this</source>
         <translation>Осы консольдің сағаты: банк бұған уақыт көрсетпеді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="71"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="86"/>
         <source>Times are Kazakhstan time: “(bank)” is the bank&apos;s own time, the others this console&apos;s clock.</source>
         <translation>Уақыт — Қазақстан уақыты: «(банк)» — банктің өз уақыты, қалғандары осы консольдің сағаты бойынша.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="198"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="221"/>
         <source>Timeline</source>
         <translation>Оқиғалар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="199"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="222"/>
         <source>Receipts</source>
         <translation>Чектер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="190"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="213"/>
         <source>Time</source>
         <translation>Уақыт</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="190"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="213"/>
         <source>What happened</source>
         <translation>Не болды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="191"/>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="340"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="214"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="381"/>
         <source>{time} (bank)</source>
         <translation>{time} (банк)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="195"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="218"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="195"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="218"/>
         <source>Receipt</source>
         <translation>Чек</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="195"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="218"/>
         <source>Issued</source>
         <translation>Берілді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="221"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="261"/>
         <source>Select a payment to see its details.
 Press Enter to open it.</source>
         <translation>Толық мәліметін көру үшін төлемді таңдаңыз.
 Ашу үшін Enter басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="231"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="272"/>
         <source>Loading…</source>
         <translation>Жүктелуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="298"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="339"/>
         <source>Payment {invoice}</source>
         <translation>Төлем {invoice}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="374"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="417"/>
         <source>Receipts ({count})</source>
         <translation>Чектер ({count})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="66"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="67"/>
         <source>The fiscal register&apos;s time on the receipt</source>
         <translation>Чектегі онлайн-касса уақыты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="68"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="69"/>
         <source>Check the fiscal receipt on the OFD&apos;s site</source>
         <translation>Фискалдық чекті ФДО сайтында тексеру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="69"/>
         <source>Check the fiscal return receipt on the OFD&apos;s site</source>
-        <translation>Фискалдық қайтару чегін ФДО сайтында тексеру</translation>
+        <translation type="vanished">Фискалдық қайтару чегін ФДО сайтында тексеру</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="76"/>
+        <source>No longer needs attention: this payment has left the Needs attention list. Its details stay here until you select another payment.</source>
+        <translation>Енді назар аударуды қажет етпейді: төлем «Назар аудару керек» тізімінен шықты. Басқа төлемді таңдағанша оның деректері осында қалады.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="81"/>
+        <source>This payment no longer matches the search or filters: it has left the list. Its details stay here until you select another payment.</source>
+        <translation>Бұл төлем енді іздеуге немесе сүзгілерге сай емес: ол тізімнен шықты. Басқа төлемді таңдағанша оның деректері осында қалады.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="71"/>
+        <source>Check the fiscal return receipt of {amount} on the OFD&apos;s site</source>
+        <translation>Фискалдық қайтару чегін ({amount}) ФДО сайтында тексеру</translation>
     </message>
 </context>
 <context>
     <name>PaymentFilterBar</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="49"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="60"/>
         <source>All statuses</source>
         <translation>Барлық күйлер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="50"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="61"/>
         <source>Needs attention</source>
         <translation>Назар аудару керек</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="51"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="62"/>
         <source>Paid or held</source>
         <translation>Төленген немесе бұғатталған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="52"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="63"/>
         <source>Waiting or paying</source>
         <translation>Күтілуде немесе төленуде</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="53"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="64"/>
         <source>Declined or failed</source>
         <translation>Қабылданбаған немесе сәтсіз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="54"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="65"/>
         <source>Refunded or released</source>
         <translation>Қайтарылған немесе босатылған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="81"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="92"/>
         <source>All dates</source>
         <translation>Барлық күндер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="82"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="93"/>
         <source>Today</source>
         <translation>Бүгін</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="83"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="94"/>
         <source>Last 7 days</source>
         <translation>Соңғы 7 күн</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="84"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="95"/>
         <source>Last 30 days</source>
         <translation>Соңғы 30 күн</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="85"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="96"/>
         <source>Custom dates…</source>
         <translation>Күндерді таңдау…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="141"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="152"/>
         <source>Invoice, card last 4, amount, RRN…</source>
         <translation>Тапсырыс, карта, сома, RRN…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="143"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="154"/>
         <source>Find a payment by any of: invoice number (or its first digits), the last 4 digits of the card, the amount in tenge (1500 or 1500.50), the RRN, or the approval code. Ctrl+F comes here; Esc clears it.</source>
         <translation>Төлемді мыналардың кез келгені бойынша табыңыз: тапсырыс нөмірі (немесе оның алғашқы цифрлары), картаның соңғы 4 цифры, теңгедегі сома (1500 немесе 1500.50), RRN немесе авторизация коды. Ctrl+F осында әкеледі; Esc тазалайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="151"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="162"/>
         <source>Show payments in one status, a group of them, or all</source>
         <translation>Бір күйдегі, күйлер тобындағы немесе барлық төлемдерді көрсету</translation>
     </message>
@@ -3252,7 +3313,7 @@ Press Enter to open it.</source>
         <translation>Қайтарылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_model.py" line="544"/>
+        <location filename="../../epay_desktop/ui/payments/list_model.py" line="586"/>
         <source>{operation} of {amount}: {state}</source>
         <translation>{operation}, {amount}: {state}</translation>
     </message>
@@ -3260,35 +3321,35 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentsView</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="462"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="497"/>
         <source>No payments match these filters.</source>
         <translation>Бұл сүзгілерге сай төлем жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="452"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="487"/>
         <source>Loading payments…</source>
         <translation>Төлемдер жүктелуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="454"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="489"/>
         <source>No payments yet.
 Press F2 to take a card payment.</source>
         <translation>Әзірге төлем жоқ.
 Картамен төлем қабылдау үшін F2 басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="131"/>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="282"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="145"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="298"/>
         <source>New sale</source>
         <translation>Жаңа сату</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="433"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="468"/>
         <source>Not loaded</source>
         <translation>Жүктелмеді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="448"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="483"/>
         <source>The list could not be loaded.
 {reason}
 Press F5 to try again.</source>
@@ -3297,25 +3358,25 @@ Press F5 to try again.</source>
 Қайталау үшін F5 басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="458"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="493"/>
         <source>No payment matches “{text}”.
 Search by invoice, card last 4, amount, RRN or approval code; Esc clears the search.</source>
         <translation>«{text}» бойынша төлем табылмады.
 Тапсырыс, картаның соңғы 4 цифры, сома, RRN немесе авторизация коды бойынша іздеңіз; Esc іздеуді тазалайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="282"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="298"/>
         <source>New sale ({key})</source>
         <translation>Жаңа сату ({key})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_model.py" line="509"/>
+        <location filename="../../epay_desktop/ui/payments/list_model.py" line="551"/>
         <source>Loading…</source>
-        <extracomment>Operation states the list marks (the store&apos;s &quot;needs attention&quot; states). Pages kept in memory (least recently used go first). The roles :meth:`PaymentsTableModel.data` answers: a paint asks each cell for a dozen more (font, colours, decoration, check state...), which are refused before any lookup (issue 10: the cost of a paint of the viewport, P2s). The list is about to be counted and read again; True when the filter changed (not the sort).</extracomment>
+        <extracomment>Operation states the list marks (the store&apos;s &quot;needs attention&quot; states). Pages kept in memory (least recently used go first). Filtered to Needs attention, the list reads itself again this long after the last change that may take a payment out (a burst of events, e.g. an operation and its payment settled together, makes one read). The roles :meth:`PaymentsTableModel.data` answers: a paint asks each cell for a dozen more (font, colours, decoration, check state...), which are refused before any lookup (issue 10: the cost of a paint of the viewport, P2s). The list is about to be counted and read again; True when the filter changed (not the sort).</extracomment>
         <translation>Жүктелуде…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="431"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="466"/>
         <source>%n payment(s) shown; the rest could not be loaded (F5)</source>
         <translation>
             <numerusform>%n төлем көрсетілді; қалғанын жүктеу мүмкін болмады (F5)</numerusform>
@@ -3323,7 +3384,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="435"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="470"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n төлем</numerusform>
@@ -3331,14 +3392,14 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         </translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="65"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="67"/>
         <source>No payment that needs attention matches these dates or this search.
 The badge and Needs attention (Ctrl+Shift+A) count every day: choose All dates to see them all here.</source>
         <translation>Осы күндер немесе осы іздеу бойынша назар аударуды қажет ететін төлем жоқ.
 Белгіше мен «Назар аудару керек» (Ctrl+Shift+A) барлық күндерді санайды: оларды осында көру үшін «Барлық күндер» таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="64"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="66"/>
         <source>Nothing needs attention: every payment is settled.</source>
         <translation>Назар аударатын ештеңе жоқ: барлық төлем шешілген.</translation>
     </message>
@@ -4063,113 +4124,130 @@ The badge and Needs attention (Ctrl+Shift+A) count every day: choose All dates t
 <context>
     <name>ResultView</name>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="120"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="121"/>
         <source>Amount:</source>
         <extracomment>The title&apos;s colour role per outcome (resources/theme/colors.json). The panel behind the title and message: the outcome is seen from across the counter.</extracomment>
         <translation>Сома:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="121"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="122"/>
         <source>Card:</source>
         <translation>Карта:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="122"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="123"/>
         <source>Approval code:</source>
         <translation>Авторизация коды:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="123"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="124"/>
         <source>Invoice:</source>
         <translation>Тапсырыс:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="129"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="130"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="212"/>
         <source>Print receipt (Enter)</source>
         <translation>Чекті басып шығару (Enter)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="133"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="134"/>
         <source>Try again</source>
         <translation>Қайталау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="136"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="137"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="213"/>
         <source>New sale</source>
         <translation>Жаңа сату</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="204"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="205"/>
         <source>A new charge for this sale is blocked until the bank answers, so the customer is not charged twice.</source>
         <translation>Сатып алушыдан ақша екі рет алынбауы үшін банк жауап бергенше бұл сату бойынша жаңа төлемге тыйым салынған.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="235"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="212"/>
+        <source>Reprint receipt</source>
+        <translation>Чекті қайта басып шығару</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="213"/>
+        <source>New sale (Enter)</source>
+        <translation>Жаңа сату (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="256"/>
         <source>Payment approved</source>
         <translation>Төлем мақұлданды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="236"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="257"/>
         <source>Payment declined</source>
         <translation>Төлем қабылданбады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="237"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="258"/>
         <source>The payment window expired</source>
         <translation>Төлем уақыты өтіп кетті</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="238"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="259"/>
         <source>Checking with the bank…</source>
         <translation>Банкпен тексерілуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="239"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="260"/>
         <source>Waiting for the customer…</source>
         <translation>Сатып алушы күтілуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="240"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="261"/>
         <source>The payment page is not available</source>
         <translation>Төлем беті қолжетімсіз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="241"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="262"/>
         <source>Cancelled by the cashier</source>
         <translation>Кассир тоқтатты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="242"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="263"/>
         <source>Payment finished</source>
         <translation>Төлем аяқталды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="246"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="268"/>
+        <source>The money was taken from the card and the receipt is issued. Enter starts the next sale.</source>
+        <translation>Ақша картадан алынды, чек берілді. Келесі сату үшін Enter басыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="271"/>
         <source>The money was taken from the card. Print the receipt for the customer.</source>
         <translation>Ақша картадан алынды. Сатып алушыға чекті басып шығарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="253"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="278"/>
         <source>The customer did not pay in time. Nothing was charged. Try again to start a new payment.</source>
         <translation>Сатып алушы уақытында төлемеді. Ештеңе алынған жоқ. Жаңа төлем бастау үшін «Қайталау» басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="257"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="282"/>
         <source>The bank has not confirmed the result yet. Keep the customer here: the console keeps asking.</source>
         <translation>Банк нәтижені әлі растаған жоқ. Сатып алушыны кетірмеңіз: консоль банктен сұрауды жалғастыруда.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="261"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="286"/>
         <source>The bank&apos;s payment page could not be opened, so the customer could not pay. The console keeps checking with the bank until the payment time is over. Try again to start a new payment.</source>
         <translation>Банктің төлем беті ашылмады, сондықтан сатып алушы төлей алмады. Төлем уақыты біткенше консоль банкпен тексеруді жалғастырады. Жаңа төлем бастау үшін «Қайталау» басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="267"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="292"/>
         <source>The sale was cancelled at the counter. The console keeps checking with the bank until the payment time is over, in case the customer had already paid.</source>
         <translation>Сату кассада тоқтатылды. Сатып алушы төлеп қойған болуы мүмкін болғандықтан, төлем уақыты біткенше консоль банкпен тексеруді жалғастырады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="270"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="295"/>
         <source>Status: %1</source>
         <translation>Күйі: %1</translation>
     </message>
@@ -4543,120 +4621,121 @@ Close it again when you are ready.</source>
 <context>
     <name>ShiftReportDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="117"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="120"/>
         <source>Net taken</source>
         <translation>Таза түсім</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="102"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="105"/>
         <source>Status differs</source>
         <translation>Күйі сәйкес емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="90"/>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="300"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="93"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="303"/>
         <source>Sales</source>
         <translation>Сатулар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="91"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="94"/>
         <source>Holds</source>
         <translation>Бұғатталғандар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="92"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="95"/>
         <source>Charges</source>
         <translation>Есептен шығарулар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="93"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="96"/>
         <source>Cancellations</source>
         <translation>Күшін жоюлар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="94"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="97"/>
         <source>Refunds</source>
         <translation>Қайтарулар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="203"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="206"/>
         <source>Nothing in this shift.</source>
         <translation>Бұл ауысымда ештеңе жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="207"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="210"/>
         <source>Net</source>
         <translation>Түсім</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="226"/>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="329"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="229"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="332"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="386"/>
         <source>Invoice</source>
         <translation>Тапсырыс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="227"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="230"/>
         <source>What differs</source>
         <translation>Не сәйкес емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="228"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="231"/>
         <source>The console says</source>
         <translation>Консоль бойынша</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="229"/>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="332"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="232"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="335"/>
         <source>The bank says</source>
         <translation>Банк бойынша</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="384"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="430"/>
         <source>By cashier and by card brand</source>
         <translation>Кассирлер және карта түрлері бойынша</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="423"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="471"/>
         <source>Z report — shift {number}, register {register}</source>
         <translation>Z-есеп — №{number} ауысым, касса: {register}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="424"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="472"/>
         <source>The shift is closed: these figures are final and kept with the shift.</source>
         <translation>Ауысым жабылды: бұл сомалар түпкілікті және ауысыммен бірге сақталды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="426"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="474"/>
         <source>X report — shift {number}, register {register}</source>
         <translation>X-есеп — №{number} ауысым, касса: {register}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="427"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="475"/>
         <source>The shift is open: the figures so far. Nothing was changed or closed.</source>
         <translation>Ауысым ашық: осы сәтке дейінгі сомалар. Ештеңе өзгертілмеді және жабылмады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="441"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="489"/>
         <source>still open</source>
         <translation>әлі ашық</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="470"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="518"/>
         <source>Totals</source>
         <translation>Жиынтық</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="491"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="535"/>
         <source>The bank check</source>
         <translation>Банкпен салыстыру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="555"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="599"/>
         <source>Audit log anchor</source>
         <translation>Аудит журналының бақылау белгісі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="565"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="609"/>
         <source>The audit log&apos;s anchor at the close, kept with the shift. Checked later (Settings &gt; Audit log anchor), it shows whether the log was cut or rewritten since.</source>
         <translation>Жабу сәтіндегі аудит журналының бақылау белгісі, ауысыммен бірге сақталды. Кейін тексерсеңіз (Баптаулар &gt; Аудит журналының бақылау белгісі), журнал содан бері қысқартылған не қайта жазылған-жазылмағанын көрсетеді.</translation>
     </message>
@@ -4691,79 +4770,80 @@ Close it again when you are ready.</source>
         <translation>Принтерге жіберілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="385"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="431"/>
         <source>Cashier</source>
         <translation>Кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="386"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="432"/>
         <source>Card brand</source>
         <translation>Карта түрі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="388"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="434"/>
         <source>Each cell: the amount and, in brackets, how many.</source>
         <translation>Әр ұяшықта: сома және жақша ішінде саны.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="446"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="494"/>
         <source>Opened:</source>
         <translation>Ашылды:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="451"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="499"/>
         <source>Closed:</source>
         <translation>Жабылды:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="452"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="500"/>
         <source>Report made:</source>
         <translation>Есеп жасалды:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="453"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="501"/>
         <source>Register:</source>
         <translation>Касса:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="454"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="502"/>
         <source>Shift number:</source>
         <translation>Ауысым нөмірі:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="304"/>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="474"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="307"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="368"/>
         <source>Count</source>
         <translation>Саны</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="304"/>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="474"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="307"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="368"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="388"/>
         <source>Amount</source>
         <translation>Сома</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="495"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="539"/>
         <source>The payments were not checked with the bank: the check was skipped at the close.</source>
         <translation>Төлемдер банкпен салыстырылмады: жабу кезінде салыстыру өткізіп жіберілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="498"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="542"/>
         <source>The bank was not asked for this report: the figures are the console&apos;s own.</source>
         <translation>Бұл есеп үшін банктен сұралмады: сомалар консольдің өз деректері бойынша.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="503"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="547"/>
         <source>Payments checked with the bank: {checked} of {total}.</source>
         <translation>Банкпен тексерілген төлемдер: {total} ішінен {checked}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="507"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="551"/>
         <source>The bank agrees with the console on every one.</source>
         <translation>Әрқайсысы бойынша банк деректері консольмен сәйкес.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="571"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="615"/>
         <source>The audit log is NOT intact, so this report has no anchor.</source>
         <translation>Аудит журналы БҮТІН ЕМЕС, сондықтан бұл есепте бақылау белгісі жоқ.</translation>
     </message>
@@ -4794,33 +4874,33 @@ Close it again when you are ready.</source>
         <translation>&amp;Қайта басып шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="437"/>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="447"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="485"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="495"/>
         <source>{when}, {name}</source>
         <translation>{when}, {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="477"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="521"/>
         <source>Operations with no known outcome yet: {count}. The console keeps asking the bank; a manager decides on the rest in Needs attention.</source>
         <translation>Нәтижесі әлі белгісіз операциялар: {count}. Консоль банктен сұрауды жалғастырады; қалғаны бойынша менеджер «Назар аудару керек» бөлімінде шешеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="484"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="528"/>
         <source>Every operation&apos;s outcome is known.</source>
         <translation>Әр операцияның нәтижесі белгілі.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="517"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="561"/>
         <source>Differences found by this check</source>
         <translation>Осы салыстыру тапқан айырмашылықтар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="524"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="568"/>
         <source>Not checked: check these payments with the bank later</source>
         <translation>Тексерілмегендер: бұл төлемдерді банкпен кейін тексеріңіз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="528"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="572"/>
         <source>Still open in the books: a manager resolves them in Needs attention</source>
         <translation>Есепте әлі ашық: менеджер оларды «Назар аудару керек» бөлімінде шешеді</translation>
     </message>
@@ -4860,7 +4940,7 @@ Close it again when you are ready.</source>
         <translation>CSV файлдары (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="521"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="565"/>
         <source>No differences found by this check.</source>
         <translation>Бұл салыстыру айырмашылық тапқан жоқ.</translation>
     </message>
@@ -4876,57 +4956,57 @@ Close it again when you are ready.</source>
         <translation>Сақтау мүмкін болмады: {why}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="248"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="251"/>
         <source>Charged (sales and charges)</source>
         <translation>Есептен шығарылды (сатулар мен есептен шығарулар)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="248"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="251"/>
         <source>Refunded</source>
         <translation>Қайтарылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="251"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="254"/>
         <source>Console</source>
         <translation>Консоль</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="252"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="255"/>
         <source>Bank</source>
         <translation>Банк</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="253"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="256"/>
         <source>Difference</source>
         <translation>Айырма</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="273"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="276"/>
         <source>{when}, X report</source>
         <translation>{when}, X-есеп</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="241"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="244"/>
         <source>Found</source>
         <translation>Табылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="272"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="275"/>
         <source>{when}, at a close</source>
         <translation>{when}, жабу кезінде</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="513"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="557"/>
         <source>The bank&apos;s column covers the payments checked: {checked} of {total}.</source>
         <translation>Банк бағаны тек тексерілген төлемдер бойынша: {total} ішінен {checked}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="541"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="585"/>
         <source>Found earlier in this shift: the check took the bank&apos;s answer then, so the console was corrected</source>
         <translation>Осы ауысымда бұрын табылған: салыстыру сол кезде банк жауабын алды, консоль түзетілді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="510"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="554"/>
         <source>The console&apos;s and the bank&apos;s totals for the shift&apos;s payments</source>
         <translation>Ауысым төлемдері бойынша консоль мен банк сомалары</translation>
     </message>
@@ -4936,69 +5016,94 @@ Close it again when you are ready.</source>
         <translation>&amp;Басып шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="318"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="321"/>
         <source>Sales and refunds the bank confirmed: {expected}. Receipts at the fiscal register: {held}.</source>
         <translation>Банк растаған сатулар мен қайтарулар: {expected}. Онлайн-кассадағы чектер: {held}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="299"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="302"/>
         <source>Documents</source>
         <translation>Құжаттар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="301"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="304"/>
         <source>Sale returns</source>
         <translation>Сатуды қайтарулар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="324"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="327"/>
         <source>Every receipt agrees with the bank.</source>
         <translation>Барлық чектер банк деректерімен сәйкес келеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="346"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="349"/>
         <source>The fiscal register&apos;s Z report: its shift {number} is closed</source>
         <translation>Онлайн-кассаның Z-есебі: {number} касса ауысымы жабылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="348"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="351"/>
         <source>The fiscal register&apos;s X report: its shift {number} stays open</source>
         <translation>Онлайн-кассаның X-есебі: {number} касса ауысымы ашық қалады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="312"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="315"/>
         <source>The fiscal register ({provider})</source>
         <translation>Онлайн-касса ({provider})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="315"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="318"/>
         <source>The fiscal register was not checked.</source>
         <translation>Онлайн-касса тексерілмеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="327"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="330"/>
         <source>Mismatches</source>
         <translation>Сәйкессіздіктер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="330"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="333"/>
         <source>Receipt number</source>
         <translation>Чек нөмірі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="331"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="334"/>
         <source>What is wrong</source>
         <translation>Мәселе</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="333"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="336"/>
         <source>The register holds</source>
         <translation>Онлайн-кассада</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="341"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="344"/>
         <source>What to do</source>
         <translation>Не істеу керек</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="375"/>
+        <source>Outside any shift</source>
+        <translation>Ауысымнан тыс</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="376"/>
+        <source>Taken or moved at this register while it had no shift open, from {since} to {until}. It is not in this shift&apos;s totals: count it beside them.</source>
+        <translation>Осы кассада ауысым ашық болмаған кезде қабылданған немесе жүргізілген, {since} бастап {until} дейін. Бұл ауысымның жиынтығына кірмейді: оларды қатар есептеңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="385"/>
+        <source>When</source>
+        <translation>Уақыты</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="387"/>
+        <source>Operation</source>
+        <translation>Операция</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="389"/>
+        <source>Asked by</source>
+        <translation>Сұраған</translation>
     </message>
 </context>
 <context>
@@ -5046,27 +5151,27 @@ Close it again when you are ready.</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="173"/>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="181"/>
         <source>Keyboard shortcuts</source>
         <translation>Пернелер тіркесімдері</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="175"/>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="183"/>
         <source>A greyed command cannot be used now: point at it to read why.</source>
         <translation>Сұр түсті команда қазір қолжетімсіз: себебін оқу үшін меңзерді оның үстіне апарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="176"/>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="184"/>
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="174"/>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="182"/>
         <source>Command</source>
         <translation>Команда</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="174"/>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="182"/>
         <source>Key</source>
         <translation>Пернелер</translation>
     </message>
@@ -5087,7 +5192,17 @@ Close it again when you are ready.</source>
         <translation>Сату аяқталғанда «Жаңа төлем» терезесін жабу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="186"/>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="89"/>
+        <source>Clear the search (in the search box or the list)</source>
+        <translation>Іздеуді тазалау (іздеу өрісінде немесе тізімде)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="93"/>
+        <source>Show all payments when the filters hide the selected one</source>
+        <translation>Сүзгілер таңдалған төлемді жасырғанда, барлық төлемдерді көрсету</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="194"/>
         <source>Other keys</source>
         <translation>Басқа пернелер</translation>
     </message>
@@ -5095,86 +5210,86 @@ Close it again when you are ready.</source>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="86"/>
         <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="87"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="88"/>
         <source>Waiting</source>
         <extracomment>(background, text) theme roles per tone (resources/theme/colors.json); text colours keep at least 4.5:1 contrast on their background (tests/ui/widgets/test_status_badge.py and test_theme.py measure it).</extracomment>
         <translation>Күтілуде</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="88"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="89"/>
         <source>Paying…</source>
         <translation>Төленуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="89"/>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="109"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="90"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="110"/>
         <source>Checking…</source>
         <extracomment>Pale tones: their dot gets an outline so it shows on a white menu. A payment whose money operation waits shows this in the list instead of its status.</extracomment>
         <translation>Тексерілуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="90"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="91"/>
         <source>Authorised</source>
         <translation>Бұғатталды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="91"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="92"/>
         <source>Paid</source>
         <translation>Төленді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="92"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="93"/>
         <source>Card verified</source>
         <translation>Карта тексерілді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="93"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="94"/>
         <source>Refunded</source>
         <translation>Қайтарылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="94"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="95"/>
         <source>Cancelled</source>
         <translation>Күші жойылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="95"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="96"/>
         <source>Hold expired</source>
         <translation>Бұғаттау мерзімі өтті</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="96"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="97"/>
         <source>Expired</source>
         <translation>Мерзімі өтті</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="97"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="98"/>
         <source>Declined</source>
         <translation>Қабылданбады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="98"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="99"/>
         <source>Failed</source>
         <translation>Сәтсіз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="99"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="100"/>
         <source>3-D Secure failed</source>
         <translation>3-D Secure өтпеді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="100"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="101"/>
         <source>Cashier cancelled</source>
         <translation>Кассир тоқтатты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="101"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="102"/>
         <source>Page failed</source>
         <translation>Бет ашылмады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="110"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="111"/>
         <source>Needs review</source>
         <translation>Қарау керек</translation>
     </message>
@@ -5197,32 +5312,32 @@ Close it again when you are ready.</source>
         <translation>Екі PIN-код немесе құпиясөз бірдей емес.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="68"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="74"/>
         <source>Set the new PIN</source>
         <translation>Жаңа PIN-кодты орнату</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="80"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="86"/>
         <source>New PIN or password</source>
         <translation>Жаңа PIN-код немесе құпиясөз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="81"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="87"/>
         <source>Repeat it</source>
         <translation>Қайталап енгізіңіз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="137"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="141"/>
         <source>A cashier takes payments; a manager also refunds, charges, cancels, approves and manages users; an administrator also manages administrators.</source>
         <translation>Кассир төлем қабылдайды; менеджер бұған қоса қайтарады, есептен шығарады, күшін жояды, мақұлдайды және пайдаланушыларды басқарады; әкімші бұған қоса әкімшілерді басқарады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="147"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="151"/>
         <source>Change role</source>
         <translation>Рөлді өзгерту</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="151"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="155"/>
         <source>New role</source>
         <translation>Жаңа рөл</translation>
     </message>
@@ -5232,22 +5347,22 @@ Close it again when you are ready.</source>
         <translation>Бұл PIN-кодты немесе құпиясөзді қолдануға болмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="56"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="62"/>
         <source>Reset the PIN of {name}</source>
         <translation>{name}: PIN-кодты қалпына келтіру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="72"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="78"/>
         <source>{name} logs in with the new PIN or password from now on; a lock after wrong tries is cleared too. Tell it to them in person.</source>
         <translation>{name} бұдан былай жаңа PIN-кодпен немесе құпиясөзбен кіреді; қате әрекеттерден кейінгі құлып та алынады. Оны пайдаланушыға жеке айтыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="125"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="129"/>
         <source>Change the role of {name}</source>
         <translation>{name}: рөлді өзгерту</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="130"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="134"/>
         <source>{name} is a {role} now. The new role takes effect at once, also if they are logged in.</source>
         <translation>{name} енді {role} рөлінде. Жаңа рөл бірден күшіне енеді, пайдаланушы жүйеде отырса да.</translation>
     </message>
@@ -5271,7 +5386,7 @@ Close it again when you are ready.</source>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/users/users_admin.py" line="169"/>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="274"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="279"/>
         <source>Deactivate</source>
         <translation>Өшіру</translation>
     </message>
@@ -5281,112 +5396,112 @@ Close it again when you are ready.</source>
         <translation>Пайдаланушы қосу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="180"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="184"/>
         <source>Add a user</source>
         <translation>Пайдаланушы қосу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="182"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="186"/>
         <source>Name</source>
         <translation>Аты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="183"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="187"/>
         <source>Role</source>
         <translation>Рөлі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="184"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="188"/>
         <source>PIN or password</source>
         <translation>PIN-код немесе құпиясөз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="185"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="189"/>
         <source>Repeat it</source>
         <translation>Қайталап енгізіңіз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="195"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="200"/>
         <source>Select a user, then choose what to do. Each change is saved as soon as you make it, also for a user who is logged in now.</source>
         <translation>Пайдаланушыны таңдап, не істеу керегін таңдаңыз. Әр өзгеріс бірден сақталады, қазір жүйеде отырған пайдаланушы үшін де.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="227"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="232"/>
         <source>Type the new user&apos;s name and PIN or password.</source>
         <translation>Жаңа пайдаланушының атын және PIN-кодын немесе құпиясөзін енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="238"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="243"/>
         <source>Wait until the change being saved is done.</source>
         <translation>Сақталып жатқан өзгеріс аяқталғанша күтіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="240"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="245"/>
         <source>Select a user in the list.</source>
         <translation>Тізімнен пайдаланушыны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="242"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="247"/>
         <source>Only an administrator can change an administrator&apos;s account.</source>
         <translation>Әкімшінің тіркелгісін тек әкімші өзгерте алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="250"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="255"/>
         <source>You cannot change your own role; ask another manager or an administrator.</source>
         <translation>Өз рөліңізді өзгерте алмайсыз; басқа менеджерден немесе әкімшіден сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="252"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="257"/>
         <source>There is no other role you may give this user.</source>
         <translation>Бұл пайдаланушыға бере алатын басқа рөл жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="260"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="265"/>
         <source>You cannot deactivate your own account; ask another manager or an administrator.</source>
         <translation>Өз тіркелгіңізді өшіре алмайсыз; басқа менеджерден немесе әкімшіден сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="274"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="279"/>
         <source>Activate</source>
         <translation>Белсендіру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="282"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="288"/>
         <source>Only an administrator can unlock an administrator.</source>
         <translation>Әкімшінің құлпын тек әкімші аша алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="286"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="292"/>
         <source>This account is not locked.</source>
         <translation>Бұл тіркелгі құлыпталмаған.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="343"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="350"/>
         <source>Added {name} ({role}).</source>
         <translation>{name} ({role}) қосылды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="354"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="361"/>
         <source>{name} is unlocked and can log in again.</source>
         <translation>{name} құлпы ашылды, ол қайта кіре алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="366"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="373"/>
         <source>{name} is active again.</source>
         <translation>{name} қайта белсенді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="366"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="373"/>
         <source>{name} can no longer log in.</source>
         <translation>{name} енді кіре алмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="394"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="401"/>
         <source>{name} has a new PIN and can log in with it now.</source>
         <translation>{name} жаңа PIN-код алды және қазір онымен кіре алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="411"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="418"/>
         <source>{name} is now a {role}.</source>
         <translation>{name} енді {role} рөлінде.</translation>
     </message>
@@ -5450,12 +5565,12 @@ Close it again when you are ready.</source>
 <context>
     <name>asyncqt</name>
     <message>
-        <location filename="../../epay_desktop/ui/common/asyncqt.py" line="279"/>
+        <location filename="../../epay_desktop/ui/common/asyncqt.py" line="283"/>
         <source>Not completed</source>
         <translation>Аяқталмады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/common/asyncqt.py" line="351"/>
+        <location filename="../../epay_desktop/ui/common/asyncqt.py" line="355"/>
         <source>Working… please wait</source>
         <translation>Орындалуда… күте тұрыңыз</translation>
     </message>
@@ -5463,13 +5578,13 @@ Close it again when you are ready.</source>
 <context>
     <name>books</name>
     <message>
-        <location filename="../../epay_desktop/services/payments/books.py" line="343"/>
+        <location filename="../../epay_desktop/services/payments/books.py" line="348"/>
         <source>Say what was found (for example what the bank&apos;s merchant cabinet shows) to resolve a discrepancy.</source>
         <extracomment>Decision 0037: besides every payment with an unresolved operation or an open discrepancy, each run checks at most :data:`BOOKS_LIMIT` charged/held/refunded payments created or changed in the last :data:`BOOKS_WINDOW`, least recently checked first. Older payments: issue 10 (a full scan). ... and a long-running console walks that window at most this often (the first run always does).</extracomment>
         <translation>Сәйкессіздікті шешу үшін не анықталғанын жазыңыз (мысалы, банктің мерчант кабинетінде не көрсетілгенін).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/books.py" line="354"/>
+        <location filename="../../epay_desktop/services/payments/books.py" line="359"/>
         <source>Only a manager can resolve a difference between the books and the bank.</source>
         <translation>Есеп пен банк арасындағы айырмашылықты тек менеджер шеше алады.</translation>
     </message>
@@ -5540,9 +5655,18 @@ Close it again when you are ready.</source>
 <context>
     <name>day</name>
     <message>
-        <location filename="../../epay_desktop/services/payments/day.py" line="57"/>
+        <location filename="../../epay_desktop/services/payments/day.py" line="59"/>
         <source>Only a manager or an administrator can see the day&apos;s figures.</source>
         <translation>Күн көрсеткіштерін тек менеджер немесе әкімші көре алады.</translation>
+    </message>
+</context>
+<context>
+    <name>demo</name>
+    <message>
+        <location filename="../../epay_desktop/demo/__init__.py" line="133"/>
+        <source>The demo folder {folder} cannot be used: {path} cannot be read ({problem}). Start the demo with another folder (--demo-home), or move this one away.</source>
+        <extracomment>Today&apos;s demo shift was seeded (or skipped: the register had shifts of its own). What the bank did to the demo shift that the console was not told (:class:`BankOnly`, as JSON). The demo&apos;s fiscal register (the fiscal sandbox&apos;s state, decision 0138). Shown on the login screen in demo mode only. The manager comes first: the first user of an empty database must be a manager.</extracomment>
+        <translation>{folder} демо қалтасын пайдалану мүмкін емес: {path} файлы оқылмайды ({problem}). Демоны басқа қалтамен іске қосыңыз (--demo-home) немесе бұл қалтаны басқа жерге жылжытыңыз.</translation>
     </message>
 </context>
 <context>
@@ -5702,64 +5826,64 @@ Close it again when you are ready.</source>
         <translation>Онлайн-касса чектің деректерін қабылдамады (сома, ҚҚС немесе атауы). Ештеңе тіркелмеді; онлайн-касса баптауларын тексеріңіз (ҚҚС мөлшерлемесі, салық салу).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/service.py" line="78"/>
+        <location filename="../../epay_desktop/services/fiscal/service.py" line="79"/>
         <source>Only a manager or an administrator can close the fiscal shift (Z report): ask a manager.</source>
         <extracomment>A refusal that needs a person is asked again by the periodic reconcile this long after the last try (the person may have closed the shift meanwhile), never sooner.</extracomment>
         <translation>Касса ауысымын (Z-есеп) тек менеджер немесе әкімші жаба алады: менеджерге жүгініңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/service.py" line="84"/>
+        <location filename="../../epay_desktop/services/fiscal/service.py" line="85"/>
         <source>Only a manager or an administrator can send a receipt to another cash register: ask a manager.</source>
         <translation>Чекті басқа онлайн-кассаға тек менеджер немесе әкімші жібере алады: менеджерге жүгініңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/service.py" line="89"/>
+        <location filename="../../epay_desktop/services/fiscal/service.py" line="90"/>
         <source>The receipt {number} is not waiting for a person to choose its cash register.</source>
         <translation>{number} чегі онлайн-кассаның таңдалуын күтіп тұрған жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/service.py" line="553"/>
+        <location filename="../../epay_desktop/services/fiscal/service.py" line="550"/>
         <source>The fiscal provider refused the receipt. Check the fiscal settings and the cash register.</source>
         <extracomment>Builds the configured connection, or None when no provider is configured.</extracomment>
         <translation>Фискалдық сервис чекті қабылдамады. Фискалдық баптауларды және кассаны тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="314"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="315"/>
         <source>The fiscal provider did not accept the API key, login or password: check them and try again.</source>
         <translation>Фискалдық сервис API кілтін, логинді немесе құпиясөзді қабылдамады: оларды тексеріп, қайта көріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="288"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="289"/>
         <source>Fill in the address, login, cash register number, API key and password first.</source>
         <translation>Алдымен мекенжайды, логинді, БКМ зауыттық нөмірін, API кілтін және құпиясөзді толтырыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="301"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="302"/>
         <source>Connected to {provider}: no shift is open; the next receipt opens one.</source>
         <translation>{provider} сервисімен байланыс бар: ауысым ашылмаған; келесі чек оны ашады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="318"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="319"/>
         <source>The fiscal provider does not know the cash register {cashbox}, or this login may not use it: check the cash register&apos;s unique number.</source>
         <translation>Фискалдық сервис {cashbox} БКМ-ін білмейді немесе бұл логинге ол қолжетімсіз: БКМ зауыттық нөмірін тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="305"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="306"/>
         <source>Connected to {provider}: shift {number} is closed.</source>
         <translation>{provider} сервисімен байланыс бар: №{number} ауысым жабық.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="307"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="308"/>
         <source>Connected to {provider}: shift {number} is open.</source>
         <translation>{provider} сервисімен байланыс бар: №{number} ауысым ашық.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="324"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="325"/>
         <source>Could not reach the fiscal provider at {url}: check the address and the internet connection.</source>
         <translation>{url} мекенжайындағы фискалдық сервиспен байланысу мүмкін болмады: мекенжайды және интернет байланысын тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="279"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="280"/>
         <source>Choose a fiscal provider first.</source>
         <translation>Алдымен фискалдық сервисті таңдаңыз.</translation>
     </message>
@@ -6161,7 +6285,7 @@ Close it again when you are ready.</source>
         <translation>{phone} — қазақстандық телефон нөмірі емес (+7 777 123 45 67 түрінде жазыңыз).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/queries.py" line="301"/>
+        <location filename="../../epay_desktop/services/payments/queries.py" line="302"/>
         <source>There is no payment with invoice number {invoice_id}.</source>
         <extracomment>:meth:`PaymentQueries.attention_count` stops counting here (a badge shows &quot;99+&quot;). What the bank did beyond the row (payment_events, oldest first): card attempts the console saw end (decision 0035) and refunds made outside this console. Its fiscal receipts (the sale&apos;s, each refund&apos;s return) as the fiscal journal has them (decision 0124).</extracomment>
         <translation>{invoice_id} тапсырыс нөмірімен төлем жоқ.</translation>
@@ -6563,7 +6687,7 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Кілттер қоймасы клиент құпия кілтін жоюдан бас тартты.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="168"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="169"/>
         <location filename="../../epay_desktop/services/shop_settings.py" line="138"/>
         <source>Only a manager or an administrator can change the shop settings.</source>
         <extracomment>FiscalSettings field -&gt; the declared shop setting it holds.</extracomment>
@@ -6593,51 +6717,51 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
 <context>
     <name>shifts</name>
     <message>
-        <location filename="../../epay_desktop/domain/shifts.py" line="82"/>
+        <location filename="../../epay_desktop/domain/shifts.py" line="85"/>
         <source>Register {register_id} has no open shift: open one first (shift open).</source>
         <extracomment>A shift open this long is flagged unless the shop&apos;s rules say otherwise (:attr:`ShiftRules.warn_after`).</extracomment>
         <translation>{register_id} кассасында ашық ауысым жоқ: алдымен ауысымды ашыңыз (shift open).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/shifts.py" line="98"/>
+        <location filename="../../epay_desktop/domain/shifts.py" line="101"/>
         <source>Shift {number} is already open at register {register_id}: close it before opening another.</source>
         <translation>№{number} ауысым {register_id} кассасында ашық тұр: жаңасын ашпас бұрын оны жабыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/shifts.py" line="123"/>
+        <location filename="../../epay_desktop/domain/shifts.py" line="126"/>
         <source>No shift is open at register {register_id}, and this shop takes payments only during a shift: open a shift first (Shift → Open shift).</source>
         <extracomment>Why a payment was refused: no open shift where the rules want one (:class:`ShiftRequired`).</extracomment>
         <translation>{register_id} кассасында ашық ауысым жоқ, ал бұл дүкенде төлемдер тек ауысым кезінде қабылданады: алдымен ауысымды ашыңыз (Ауысым → Ауысымды ашу).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/shifts.py" line="129"/>
+        <location filename="../../epay_desktop/domain/shifts.py" line="132"/>
         <source>No shift is open at register {register_id}, and this shop moves money only during a shift: open a shift first (Shift → Open shift), then make this {kind}. Nothing was sent to the bank.</source>
         <extracomment>Why a charge, cancel or refund was refused before anything was sent (:class:`ShiftRequired`).</extracomment>
         <translation>{register_id} кассасында ашық ауысым жоқ, ал бұл дүкенде ақша операциялары тек ауысым кезінде жүргізіледі: алдымен ауысымды ашыңыз (Ауысым → Ауысымды ашу), содан кейін осы операцияны ({kind}) жүргізіңіз. Банкке ештеңе жіберілмеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/shifts.py" line="243"/>
+        <location filename="../../epay_desktop/domain/shifts.py" line="246"/>
         <source>Shift {shift} has been open for {hours} hours: close it with a Z report.</source>
         <translation>{shift} ауысымы {hours} сағаттан бері ашық: оны Z-есеппен жабыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shifts/service.py" line="78"/>
+        <location filename="../../epay_desktop/services/shifts/service.py" line="82"/>
         <source>Only a manager can close a shift: ask a manager to sign in to close it.</source>
         <extracomment>How many shifts :meth:`ShiftService.recent` lists unless told.</extracomment>
         <translation>Ауысымды тек менеджер жаба алады: менеджерден кіріп, оны жабуды сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shifts/service.py" line="87"/>
+        <location filename="../../epay_desktop/services/shifts/service.py" line="91"/>
         <source>This shop&apos;s rules let only a manager close a shift: a manager signs in at this counter and closes it.</source>
         <translation>Бұл дүкеннің ережесі бойынша ауысымды тек менеджер жаба алады: менеджер осы кассада кіріп, оны жабады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shifts/service.py" line="99"/>
+        <location filename="../../epay_desktop/services/shifts/service.py" line="103"/>
         <source>This shop&apos;s rules require the bank check at every close: close the shift with the check (a manager may change the rule in Settings, Shifts).</source>
         <translation>Бұл дүкеннің ережесі бойынша ауысым әр жабылғанда банкпен тексеру қажет: ауысымды тексерумен жабыңыз (менеджер ережені Баптаулардағы «Ауысымдар» бетінде өзгерте алады).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shifts/service.py" line="298"/>
+        <location filename="../../epay_desktop/services/shifts/service.py" line="302"/>
         <source>Shift {shift_id} is still open: it has no Z report yet (shift x).</source>
         <translation>{shift_id} ауысымы әлі ашық: оның Z-есебі әзірге жоқ (shift x).</translation>
     </message>
@@ -6981,7 +7105,7 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>{database} дерекқоры бос емес: оны {program} бағдарламасы (№ {pids}) ашып, {seconds} с-тан ({setting}) ұзақ құлыптап ұстады: ештеңе өзгерген жоқ. Сол бағдарламаны жабыңыз, содан кейін қайталап көріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/shifts.py" line="199"/>
+        <location filename="../../epay_desktop/store/repos/shifts.py" line="273"/>
         <source>There is no shift with id {shift_id}.</source>
         <translation>ID-і {shift_id} болатын ауысым жоқ.</translation>
     </message>
@@ -7189,6 +7313,49 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <location filename="../../epay_desktop/domain/words.py" line="28"/>
         <source>admin</source>
         <translation>әкімші</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideWindow</name>
+    <message>
+        <location filename="../../epay_desktop/ui/window/user_guide.py" line="120"/>
+        <source>User guide</source>
+        <translation>Пайдаланушы нұсқаулығы</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/user_guide.py" line="121"/>
+        <source>&amp;Find:</source>
+        <translation>&amp;Іздеу:</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/user_guide.py" line="122"/>
+        <source>a word in the guide</source>
+        <translation>нұсқаулықтағы сөз</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/user_guide.py" line="123"/>
+        <source>&amp;Previous</source>
+        <translation>&amp;Алдыңғы</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/user_guide.py" line="124"/>
+        <source>&amp;Next</source>
+        <translation>&amp;Келесі</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/user_guide.py" line="125"/>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/user_guide.py" line="214"/>
+        <source>Not found</source>
+        <translation>Табылмады</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/user_guide.py" line="130"/>
+        <source>The user guide cannot be shown: {error}</source>
+        <translation>Пайдаланушы нұсқаулығын көрсету мүмкін емес: {error}</translation>
     </message>
 </context>
 </TS>

@@ -47,51 +47,51 @@
 <context>
     <name>AppAdmin</name>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="226"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="227"/>
         <source>Backing up the database…</source>
         <translation>Резервное копирование базы данных…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="240"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="241"/>
         <source>Backup done</source>
         <translation>Резервная копия сделана</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="237"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="238"/>
         <source>The database was backed up and the copy checked:
 {path}</source>
         <translation>Резервная копия базы данных сделана и проверена:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="235"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="236"/>
         <source>The database is PostgreSQL: it is backed up on its server, not by this console.</source>
         <translation>База данных — PostgreSQL: её резервные копии делаются на её сервере, а не этой консолью.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="265"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="266"/>
         <source>Export done</source>
         <translation>Экспорт завершён</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="137"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="138"/>
         <source>Settings saved. Gateway changes apply when the console is restarted.</source>
         <translation>Настройки сохранены. Изменения шлюза вступят в силу после перезапуска программы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="259"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="260"/>
         <source>{rows} payment(s) from {first} to {last} were written to:
 {path}</source>
         <translation>Платежей с {first} по {last}: {rows}. Записаны в файл:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="140"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="141"/>
         <source>Settings saved. The fiscal register&apos;s settings apply from the next receipt; gateway changes apply when the console is restarted.</source>
         <translation>Настройки сохранены. Настройки онлайн-кассы действуют со следующего чека; изменения шлюза — после перезапуска консоли.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="256"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="257"/>
         <source>{rows} payment(s) of {day} were written to:
 {path}</source>
         <translation>Платежей за {day}: {rows}. Записаны в файл:
@@ -219,180 +219,180 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>AttentionDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="114"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="119"/>
         <source>Settled meanwhile.</source>
         <translation>Уже урегулировано.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="98"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="103"/>
         <source>The console&apos;s books say {console}, the bank says {bank}. Check the payment with the bank, then resolve it here with what you found.</source>
         <translation>По данным программы — {console}, по данным банка — {bank}. Проверьте платёж в банке, затем закройте расхождение здесь, указав, что выяснилось.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="121"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="126"/>
         <source>The bank has not confirmed the payment&apos;s outcome yet; the console keeps asking.</source>
         <translation>Банк ещё не подтвердил результат платежа; программа продолжает запрашивать.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="331"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="358"/>
         <source>What you found (e.g. what the bank&apos;s merchant cabinet shows)</source>
         <translation>Что выяснилось (например, что показывает кабинет мерчанта)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="341"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="368"/>
         <source>Only a manager can resolve a difference between the books and the bank.</source>
         <translation>Закрыть расхождение между учётом программы и банком может только менеджер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="83"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="88"/>
         <source>Refund made outside the console</source>
         <translation>Возврат не через программу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="84"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="89"/>
         <source>Refunded amounts differ</source>
         <translation>Суммы возврата не совпадают</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="85"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="90"/>
         <source>Charged amounts differ</source>
         <translation>Суммы списания не совпадают</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="92"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="97"/>
         <source>The bank refunded {bank} that no refund of this console explains (e.g. in the bank&apos;s merchant cabinet). Check it with the bank, then resolve it here with what you found.</source>
         <translation>Банк вернул {bank}, и ни один возврат этой программы этого не объясняет (например, возврат сделали в кабинете мерчанта). Проверьте это в банке, затем закройте расхождение здесь, указав, что выяснилось.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="106"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="111"/>
         <source>Refund</source>
         <translation>Возврат</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="107"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="112"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="108"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="113"/>
         <source>Charge</source>
         <translation>Списание</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="192"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="307"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="196"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="334"/>
         <source>Invoice</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="192"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="196"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="192"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="196"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="192"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="196"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="192"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="196"/>
         <source>Waiting for</source>
         <translation>Чего ждёт</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="213"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="217"/>
         <source>Nothing needs attention: every payment and operation is settled.</source>
         <translation>Ничего не требует внимания: все платежи и операции урегулированы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="218"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="222"/>
         <source>Open payment</source>
         <translation>Открыть платёж</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="228"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="232"/>
         <source>Choose a payment to see it; a manager reviews an operation from there.</source>
         <translation>Выберите платёж, чтобы открыть его; оттуда менеджер принимает решение по операции.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="307"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="334"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="307"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="334"/>
         <source>Found</source>
         <translation>Обнаружено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="307"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="334"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="307"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="334"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="334"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="361"/>
         <source>&amp;Resolve</source>
         <translation>&amp;Закрыть расхождение</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="281"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="452"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="299"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="308"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="479"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="326"/>
         <source>The console&apos;s books and the bank disagree ({count}):</source>
         <translation>Данные программы и банка расходятся ({count}):</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="455"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="482"/>
         <source>Discrepancy {number} resolved.</source>
         <translation>Расхождение № {number} закрыто.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="484"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="511"/>
         <source>Needs attention ({count})</source>
         <translation>Требует внимания ({count})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="126"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="131"/>
         <source>{kind} of {amount}: the bank could not confirm it; a manager must review it.</source>
         <translation>{kind} на {amount}: банк не смог подтвердить; нужно решение менеджера.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="132"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="137"/>
         <source>{kind} of {amount}: the bank&apos;s answer was lost; the console is checking.</source>
         <translation>{kind} на {amount}: ответ банка потерялся; программа проверяет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="142"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="147"/>
         <source>Fiscal receipt</source>
         <translation>Фискальный чек</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="142"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="147"/>
         <source>Fiscal return receipt</source>
         <translation>Фискальный чек возврата</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="145"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="150"/>
         <source>{receipt} of {amount}: {reason}</source>
         <translation>{receipt}, {amount}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="264"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="291"/>
         <source>A fiscal shift past 24 hours must be closed first: open the fiscal register to close it.</source>
         <translation>Сначала нужно закрыть смену кассы, открытую больше 24 часов: откройте онлайн-кассу, чтобы закрыть её.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="261"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="288"/>
         <source>Fiscal &amp;register…</source>
         <translation>Онлайн-&amp;касса…</translation>
     </message>
@@ -442,7 +442,7 @@ Do this only after checking the journal of the cash register {register}: if the 
 Делайте это только после проверки журнала онлайн-кассы {register}: если чек там есть, он уже зарегистрирован; тогда верните в фискальных настройках кассу {register}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="153"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="158"/>
         <source>The console&apos;s books and the bank disagree about it: a manager resolves it in the list below.</source>
         <translation>Данные программы и банка по нему расходятся: менеджер закрывает расхождение в списке ниже.</translation>
     </message>
@@ -725,39 +725,39 @@ Do this only after checking the journal of the cash register {register}: if the 
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="169"/>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="249"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="170"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="250"/>
         <source>A payment is in progress at this counter.</source>
         <extracomment>Why the page stopped: &quot;paying&quot; (still open), or what the customer/cashier/timer did. The customer has not paid (as far as the console knows): waiting, or a mark the counter set. The result&apos;s receipt preview closed (InvoiceId): a receipt may have been issued in it, so a screen listing the payment&apos;s receipts reads them again. The customer&apos;s attempt was declined and the page stays open for another (decision 0035): what the cashier should know; &quot;&quot; once it no longer applies. Looks the customer&apos;s saved cards up a moment after the customer id / phone stops changing.</extracomment>
         <translation>На этой кассе уже идёт оплата.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="181"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="182"/>
         <source>The bank did not open this payment ({reason}). No money was taken. The attempt stays in the list as Expired; start a new payment.</source>
         <translation>Банк не открыл этот платёж ({reason}). Деньги не списаны. Попытка останется в списке как «Истёк»; начните новый платёж.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="218"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="219"/>
         <source>The customer&apos;s saved cards could not be checked: %1</source>
         <translation>Не удалось проверить сохранённые карты покупателя: %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="224"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="225"/>
         <source>No saved cards for this customer.</source>
         <translation>У этого покупателя нет сохранённых карт.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="265"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="266"/>
         <source>Time is over</source>
         <translation>Время вышло</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="265"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="266"/>
         <source>Checking the payment with the bank…</source>
         <translation>Проверяем платёж в банке…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="346"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="350"/>
         <source>Declined: %1. The customer can try again on this page (%n attempt(s) left) or you can cancel the sale.</source>
         <translation>
             <numerusform>Отклонено: %1. Покупатель может попробовать ещё раз на этой странице (осталась %n попытка), или вы можете отменить продажу.</numerusform>
@@ -766,27 +766,27 @@ Do this only after checking the journal of the cash register {register}: if the 
         </translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="343"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="347"/>
         <source>Declined: %1. The customer can try again on this page or you can cancel the sale.</source>
         <translation>Отклонено: %1. Покупатель может попробовать ещё раз на этой странице, или вы можете отменить продажу.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="376"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="380"/>
         <source>Thank you</source>
         <translation>Спасибо</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="382"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="386"/>
         <source>Declined: %1. The payment page is closed; start a new sale to try again.</source>
         <translation>Отклонено: %1. Платёжная страница закрыта; чтобы попробовать ещё раз, начните новую продажу.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="384"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="388"/>
         <source>Declined: %1. This invoice cannot be paid any more; start a new sale.</source>
         <translation>Отклонено: %1. Этот заказ больше нельзя оплатить; начните новую продажу.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="417"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="421"/>
         <source>Checking with the bank… Wait for the answer before charging this sale again.</source>
         <translation>Проверяем в банке… Дождитесь ответа, прежде чем снова проводить оплату этой продажи.</translation>
     </message>
@@ -1033,7 +1033,7 @@ Do this only after checking the journal of the cash register {register}: if the 
 <context>
     <name>ConsoleActions</name>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="307"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="309"/>
         <source>Only a manager or an administrator can back up the database.</source>
         <translation>Резервную копию базы данных может сделать только менеджер или администратор.</translation>
     </message>
@@ -1107,8 +1107,8 @@ Do this only after checking the journal of the cash register {register}: if the 
         <location filename="../../epay_desktop/ui/window/actions.py" line="139"/>
         <location filename="../../epay_desktop/ui/window/actions.py" line="106"/>
         <location filename="../../epay_desktop/ui/window/actions.py" line="169"/>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="299"/>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="312"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="301"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="314"/>
         <source>Log in first.</source>
         <translation>Сначала войдите.</translation>
     </message>
@@ -1144,7 +1144,7 @@ Do this only after checking the journal of the cash register {register}: if the 
     </message>
     <message>
         <location filename="../../epay_desktop/ui/window/actions.py" line="209"/>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="293"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="295"/>
         <source>&amp;Print receipt</source>
         <translation>&amp;Печать чека</translation>
     </message>
@@ -1199,7 +1199,7 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation>Требует &amp;внимания…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="230"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="232"/>
         <source>&amp;About ePay console</source>
         <translation>&amp;О программе ePay</translation>
     </message>
@@ -1214,47 +1214,47 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation>Проверять операции может только менеджер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="261"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="263"/>
         <source>&amp;Payment</source>
         <translation>&amp;Платёж</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="265"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="267"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="266"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="268"/>
         <source>&amp;Session</source>
         <translation>&amp;Сеанс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="267"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="269"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="269"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="271"/>
         <source>&amp;Help</source>
         <translation>Спр&amp;авка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="293"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="295"/>
         <source>Re&amp;print receipt</source>
         <translation>&amp;Печать дубликата чека</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="302"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="304"/>
         <source>Only a manager or an administrator can change settings.</source>
         <translation>Менять настройки может только менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="303"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="305"/>
         <source>Only a manager or an administrator can manage users.</source>
         <translation>Управлять пользователями может только менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="305"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="307"/>
         <source>Only a manager or an administrator can export payments.</source>
         <translation>Экспортировать платежи может только менеджер или администратор.</translation>
     </message>
@@ -1264,7 +1264,7 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation>Контрольная &amp;метка журнала аудита…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="306"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="308"/>
         <source>Only a manager or an administrator can see the audit log&apos;s anchor.</source>
         <translation>Контрольную метку журнала аудита может смотреть только менеджер или администратор.</translation>
     </message>
@@ -1274,7 +1274,7 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation>&amp;Чековые принтеры…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="304"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="306"/>
         <source>Only a manager or an administrator can change the printers.</source>
         <translation>Изменять принтеры может только менеджер или администратор.</translation>
     </message>
@@ -1299,22 +1299,22 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation>&amp;Итоги дня…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="224"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="225"/>
         <source>&amp;Open shift…</source>
         <translation>&amp;Открыть смену…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="225"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="226"/>
         <source>&amp;X report…</source>
         <translation>&amp;X-отчёт…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="226"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="227"/>
         <source>&amp;Close shift (Z report)…</source>
         <translation>&amp;Закрыть смену (Z-отчёт)…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="227"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="228"/>
         <source>Shift &amp;history…</source>
         <translation>&amp;История смен…</translation>
     </message>
@@ -1334,84 +1334,89 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation>Чтобы закрыть смену, менеджер входит со своим PIN-кодом.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="263"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="265"/>
         <source>Shi&amp;ft</source>
         <translation>С&amp;мена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="308"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="310"/>
         <source>Only a manager or an administrator can see the day&apos;s figures.</source>
         <translation>Показатели дня может смотреть только менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="228"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="229"/>
         <source>&amp;Fiscal register…</source>
         <translation>Онлайн-&amp;касса…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="229"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="230"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="231"/>
+        <source>&amp;User guide</source>
+        <translation>&amp;Руководство пользователя</translation>
     </message>
 </context>
 <context>
     <name>ConsoleStatusBar</name>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="34"/>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="39"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="43"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="48"/>
         <source>SANDBOX</source>
         <extracomment>Environment name (``EPAYMENT_ENV``, or ``demo``) -&gt; badge text, tooltip, colour role (None: quiet).</extracomment>
         <translation>УЧЕБНАЯ СРЕДА</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="35"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="44"/>
         <source>Built-in bank emulator: no real money moves.</source>
         <translation>Встроенный эмулятор банка: реальные деньги не двигаются.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="40"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="49"/>
         <source>Demo on the built-in bank emulator: no real money moves.</source>
         <translation>Демо на встроенном эмуляторе банка: реальные деньги не двигаются.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="44"/>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="49"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="53"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="58"/>
         <source>TEST</source>
         <translation>ТЕСТ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="45"/>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="50"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="54"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="59"/>
         <source>The bank&apos;s test server: no real money moves.</source>
         <translation>Тестовый сервер банка: реальные деньги не двигаются.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="54"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="63"/>
         <source>PRODUCTION</source>
         <translation>БОЕВОЙ РЕЖИМ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="55"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="64"/>
         <source>Halyk ePay production: real card payments.</source>
         <translation>Боевой режим Halyk ePay: настоящие оплаты картами.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="60"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="69"/>
         <source>cashier</source>
         <translation>кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="61"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="70"/>
         <source>manager</source>
         <translation>менеджер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="62"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="71"/>
         <source>administrator</source>
         <translation>администратор</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="78"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="87"/>
         <source>Custom gateway address.</source>
         <translation>Свой адрес шлюза.</translation>
     </message>
@@ -1420,63 +1425,63 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation type="vanished">Платежи или операции, которые ждут проверки или решения менеджера. Нажмите, чтобы посмотреть.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="398"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="405"/>
         <source>The console asks the bank once a payment needs checking.</source>
         <translation>Программа запросит банк, когда платёж нужно будет проверить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="417"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="422"/>
         <source>Last successful status check with the bank (Kazakhstan time).</source>
         <translation>Последняя успешная проверка статуса в банке (время Казахстана).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="357"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="365"/>
         <source>Not logged in</source>
         <translation>Вход не выполнен</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="397"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="404"/>
         <source>● Bank: not checked yet</source>
         <translation>● Банк: ещё не проверялся</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="412"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="419"/>
         <source>Last check: —</source>
         <translation>Проверка: —</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="298"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="300"/>
         <source>⚠ {count} need attention</source>
         <translation>⚠ Требуют внимания: {count}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="401"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="407"/>
         <source>● Bank: OK</source>
         <translation>● Банк: на связи</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="403"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="408"/>
         <source>The bank answers the console&apos;s status checks.</source>
         <translation>Банк отвечает на проверки статуса.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="406"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="411"/>
         <source>● Bank not reachable — retrying</source>
         <translation>● Банк не отвечает — повторяем</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="407"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="414"/>
         <source>The console keeps retrying by itself.</source>
         <translation>Программа сама продолжает попытки.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="363"/>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="365"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="370"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="372"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="415"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="421"/>
         <source>Last check: {time}</source>
         <translation>Проверка: {time}</translation>
     </message>
@@ -1505,7 +1510,7 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation type="vanished">⚠ Смена {number} открыта {hours} ч: закройте её</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="340"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="341"/>
         <source>Shift {shift} has been open since {when} (Kazakhstan time), {hours} h: close it with a Z report (Shift, Close shift).</source>
         <translation>Смена {shift} открыта с {when} (время Казахстана), уже {hours} ч: закройте её Z-отчётом (Смена, Закрыть смену).</translation>
     </message>
@@ -1515,9 +1520,29 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation>⚠ Смена {number} открыта {hours} ч</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="300"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="290"/>
         <source>Payments waiting for a person: a check with the bank, a manager&apos;s review, a fiscal receipt or a difference between the books and the bank. Click to see them.</source>
         <translation>Платежи, которые ждут человека: проверки в банке, решения менеджера, фискального чека или закрытия расхождения между учётом и банком. Нажмите, чтобы посмотреть.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="327"/>
+        <source>No shift</source>
+        <translation>Нет смены</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="339"/>
+        <source>⚠ Shift: {hours} h</source>
+        <translation>⚠ Смена: {hours} ч</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="412"/>
+        <source>● Bank not reachable</source>
+        <translation>● Банк не отвечает</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="333"/>
+        <source>Shift {number}</source>
+        <translation>Смена {number}</translation>
     </message>
 </context>
 <context>
@@ -1620,105 +1645,110 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation>Итоги дня</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="195"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="200"/>
         <source>Read the figures again (F5)</source>
         <translation>Загрузить показатели заново (F5)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="211"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="216"/>
         <source>Summary</source>
         <translation>Сводка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="212"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="217"/>
         <source>Today by hour</source>
         <translation>Сегодня по часам</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="222"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="227"/>
         <source>By cashier</source>
         <translation>По кассирам</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="225"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="230"/>
         <source>Takings: sales and charges less refunds, every register, in Almaty time; a week starts on Monday. Decline rate: declined of the payments the bank answered. Refund rate: money refunded of money taken.</source>
         <translation>Выручка: продажи и списания за вычетом возвратов, по всем кассам, по времени Алматы; неделя начинается с понедельника. Доля отказов: отклонённые среди платежей, на которые банк ответил. Доля возвратов: возвращённые деньги от полученных.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="276"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="282"/>
         <location filename="../../epay_desktop/ui/dashboard/window.py" line="190"/>
         <source>Loading the figures…</source>
         <translation>Загружаем показатели…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="329"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="344"/>
         <source>Takings today, hour by hour</source>
         <translation>Выручка сегодня по часам</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="193"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="198"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="217"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="222"/>
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="267"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="273"/>
         <source>Only a manager or an administrator can see the day&apos;s figures.</source>
         <translation>Показатели дня может смотреть только менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="293"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="299"/>
         <source>Figures as of {time} (Almaty time)</source>
         <translation>Показатели на {time} (время Алматы)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="296"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="302"/>
         <source>Money operations waiting for an outcome: {count}</source>
         <translation>Операции, ожидающие результата: {count}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="312"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="327"/>
         <source>Charges of holds</source>
         <translation>Списания заблокированного</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="314"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="329"/>
         <source>Payments paid or held</source>
         <translation>Оплачено или заблокировано платежей</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="315"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="330"/>
         <source>Payments declined</source>
         <translation>Отклонено платежей</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="316"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="331"/>
         <source>Decline rate</source>
         <translation>Доля отказов</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="317"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="332"/>
         <source>Refund rate</source>
         <translation>Доля возвратов</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="358"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="373"/>
         <source>Takings per cashier: {period}</source>
         <translation>Выручка по кассирам: {period}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="281"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="287"/>
         <source>The figures could not be read; the ones below are older. Press Refresh to try again.</source>
         <translation>Не удалось загрузить показатели; ниже показаны прежние. Нажмите «Обновить», чтобы попробовать снова.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="283"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="289"/>
         <source>The figures could not be read. Press Refresh to try again.</source>
         <translation>Не удалось загрузить показатели. Нажмите «Обновить», чтобы попробовать снова.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="308"/>
+        <source>Taken or moved today at a register with no shift open: {count}, net {net}. In the figures below; each register&apos;s next X and Z reports list them under Outside any shift.</source>
+        <translation>Принято или проведено сегодня на кассе без открытой смены: {count}, чистая выручка {net}. Входит в показатели ниже; следующие X- и Z-отчёты каждой кассы перечисляют это в разделе «Вне смены».</translation>
     </message>
 </context>
 <context>
@@ -1805,97 +1835,102 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="77"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="75"/>
+        <source>Cashier</source>
+        <translation>Кассир</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="78"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="78"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="79"/>
         <source>Yesterday</source>
         <translation>Вчера</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="79"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="80"/>
         <source>This month</source>
         <translation>Этот месяц</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="80"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="81"/>
         <source>Last month</source>
         <translation>Прошлый месяц</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="81"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="82"/>
         <source>Chosen days</source>
         <translation>Выбранные дни</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="101"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="102"/>
         <source>The disk is full: the file was not written. Free some space or choose another drive.</source>
         <translation>Диск заполнен: файл не записан. Освободите место или выберите другой диск.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="110"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="111"/>
         <source>The file {path} could not be written ({reason}); nothing was written.</source>
         <translation>Не удалось записать файл {path} ({reason}); ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="157"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="158"/>
         <source>Export payments to CSV</source>
         <translation>Экспорт платежей в CSV</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="178"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="179"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="179"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="180"/>
         <source>Days (Kazakhstan time)</source>
         <translation>Дни (время Казахстана)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="182"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="183"/>
         <source>Columns</source>
         <translation>Столбцы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="214"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="215"/>
         <source>Tick at least one column.</source>
         <translation>Отметьте хотя бы один столбец.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="256"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="257"/>
         <source>Save the CSV file</source>
         <translation>Сохранить файл CSV</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="258"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="259"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="103"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="104"/>
         <source>The console may not write in {folder}: the file was not written. Choose another folder.</source>
         <translation>У программы нет права записи в {folder}: файл не записан. Выберите другую папку.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="107"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="108"/>
         <source>The folder {folder} does not exist: choose another one.</source>
         <translation>Папки {folder} не существует: выберите другую.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="109"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="110"/>
         <source>{path} is a folder: give the file a name.</source>
         <translation>{path} — это папка: укажите имя файла.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="191"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="192"/>
         <source>Export…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="306"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="307"/>
         <source>Only a manager or an administrator can export payments.</source>
         <translation>Экспортировать платежи может только менеджер или администратор.</translation>
     </message>
@@ -1907,7 +1942,7 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation type="vanished">⚠ Смене кассы больше 24 ч: закройте её</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="55"/>
+        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="60"/>
         <source>The fiscal register&apos;s shift reached its 24 hours at {when} (Kazakhstan time): the register refuses every receipt until it is closed with a Z report. Click to open the fiscal register.</source>
         <translation>Смене кассы исполнилось 24 часа в {when} (время Казахстана): касса отклоняет каждый чек, пока смену не закроют Z-отчётом. Нажмите, чтобы открыть онлайн-кассу.</translation>
     </message>
@@ -1916,17 +1951,17 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation type="vanished">Смену кассы нужно закрыть до {time}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="62"/>
+        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="67"/>
         <source>The fiscal register&apos;s shift must be closed with a Z report by {when} (Kazakhstan time); after that the register refuses receipts. Click to open the fiscal register.</source>
         <translation>Смену кассы нужно закрыть Z-отчётом до {when} (время Казахстана); после этого касса отклоняет чеки. Нажмите, чтобы открыть онлайн-кассу.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="54"/>
+        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="59"/>
         <source>⚠ Fiscal shift over 24 hours</source>
         <translation>⚠ Смена кассы больше 24 ч</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="61"/>
+        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="66"/>
         <source>Close fiscal shift by {time}</source>
         <translation>Закройте смену кассы до {time}</translation>
     </message>
@@ -2034,214 +2069,219 @@ Do this only after checking the journal of the cash register {register}: if the 
 <context>
     <name>FiscalRegisterDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="64"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="65"/>
         <source>No fiscal register is set up, so receipts are not fiscal. A manager sets it up in Settings, Settings…, on the Fiscal register tab (the provider, its address, the cash register&apos;s number, the API key and the password).</source>
         <translation>Онлайн-касса не настроена, поэтому чеки не фискальные. Менеджер настраивает её в меню «Настройки», «Настройки…», на вкладке «Фискальная касса» (провайдер, его адрес, заводской номер кассы, API-ключ и пароль).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="182"/>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="483"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="183"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="491"/>
         <source>Fiscal register</source>
         <translation>Онлайн-касса</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="191"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="192"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="192"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
         <source>&amp;X report</source>
         <translation>&amp;X-отчёт</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="194"/>
         <source>Close fiscal shift (&amp;Z report)…</source>
         <translation>Закрыть смену кассы (&amp;Z-отчёт)…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="194"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="195"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="253"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="254"/>
         <source>The fiscal shift has been open for more than 24 hours: the register refuses every receipt until a manager closes it with the Z report.</source>
         <translation>Смена кассы открыта больше 24 часов: касса отклоняет каждый чек, пока менеджер не закроет смену Z-отчётом.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="328"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="336"/>
         <source>Only a manager can close the fiscal shift: ask a manager to sign in.</source>
         <translation>Закрыть смену кассы может только менеджер: попросите менеджера войти.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="196"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="197"/>
         <source>Receipts</source>
         <translation>Чеки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="196"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="197"/>
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="196"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="197"/>
         <source>By card</source>
         <translation>Картой</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="196"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="197"/>
         <source>VAT</source>
         <translation>НДС</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="198"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="199"/>
         <source>Sales</source>
         <translation>Продажи</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="198"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="199"/>
         <source>Returns</source>
         <translation>Возвраты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="210"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="211"/>
         <source>none open: the next receipt opens one</source>
         <translation>не открыта: следующий чек откроет её</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="227"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="228"/>
         <source>offline: receipts are kept and sent when it is back (72 hours at most)</source>
         <translation>автономный режим: чеки сохраняются и отправляются, когда связь вернётся (не больше 72 часов)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="229"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="230"/>
         <source>online</source>
         <translation>на связи</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="248"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="249"/>
         <source>The fiscal shift has been open for more than 24 hours: the register refuses every receipt until it is closed. Close it with the Z report; the refused receipts are then registered.</source>
         <translation>Смена кассы открыта больше 24 часов: касса отклоняет каждый чек, пока смену не закроют. Закройте её Z-отчётом; после этого отклонённые чеки будут зарегистрированы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="330"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="338"/>
         <source>No fiscal shift is open: the next receipt opens one.</source>
         <translation>Смена кассы не открыта: следующий чек откроет её.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="332"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="340"/>
         <source>Closes the register&apos;s shift with a Z report; the next receipt opens the next one.</source>
         <translation>Закрывает смену кассы Z-отчётом; следующий чек откроет новую смену.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="383"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="391"/>
         <source>Reading the fiscal register…</source>
         <translation>Читаем данные онлайн-кассы…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="415"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="423"/>
         <source>Close fiscal shift</source>
         <translation>Закрыть смену кассы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="426"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="434"/>
         <source>Closing the fiscal shift…</source>
         <translation>Закрываем смену кассы…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="107"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="108"/>
         <source>Shift</source>
         <translation>Смена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="108"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="109"/>
         <source>Open since</source>
         <translation>Открыта с</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="109"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="110"/>
         <source>Must be closed by</source>
         <translation>Закрыть до</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="110"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="111"/>
         <source>Documents in the shift</source>
         <translation>Документов в смене</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="111"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="112"/>
         <source>Connection to the OFD</source>
         <translation>Связь с ОФД</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="184"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="185"/>
         <source>{provider} · cash register {cashbox}</source>
         <translation>{provider} · касса {cashbox}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="258"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="259"/>
         <source>Close the fiscal shift with the Z report by {time}: after that the register refuses receipts until it is closed.</source>
         <translation>Закройте смену кассы Z-отчётом до {time}: после этого касса отклоняет чеки, пока смену не закроют.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="272"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="273"/>
         <source>Z report: shift {number} closed at {time}</source>
         <translation>Z-отчёт: смена {number} закрыта {time}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="277"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="278"/>
         <source>X report: shift {number} so far, at {time} (nothing was changed)</source>
         <translation>X-отчёт: смена {number} на {time} (ничего не изменено)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="398"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="406"/>
         <source>Asking the register for the X report…</source>
         <translation>Запрашиваем X-отчёт у кассы…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="307"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="308"/>
         <source>Receipts the register had refused for the old shift, registered now: {count}.</source>
         <translation>Чеки, которые касса отклоняла из-за старой смены, теперь зарегистрированы: {count}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="313"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="321"/>
         <source>Still not registered: {count}; Needs attention says why.</source>
         <translation>Всё ещё не зарегистрировано: {count}; причина — в списке «Требует внимания».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="422"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="430"/>
         <source>Close the &amp;shift</source>
         <translation>&amp;Закрыть смену кассы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="441"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="449"/>
         <source>Fiscal shift {number} is closed. The next receipt opens the next one.</source>
         <translation>Смена кассы {number} закрыта. Следующий чек откроет новую смену.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="212"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="213"/>
         <source>{number}, open</source>
         <translation>{number}, открыта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="214"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="215"/>
         <source>{number}, closed: the next receipt opens the next one</source>
         <translation>{number}, закрыта: следующий чек откроет новую</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="222"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="223"/>
         <source>{time}: over 24 hours, the register refuses receipts</source>
         <translation>{time}: больше 24 часов, касса отклоняет чеки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="416"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="424"/>
         <source>Close fiscal shift {number} of cash register {cashbox} with a Z report?
 
 The register then opens the next shift with the next receipt. This cannot be undone.</source>
         <translation>Закрыть смену {number} кассы {cashbox} Z-отчётом?
 
 Затем касса откроет новую смену со следующим чеком. Это нельзя отменить.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="314"/>
+        <source>Receipts that had waited for another reason (refused for something else, or not answered), asked again and registered now: {count}.</source>
+        <translation>Чеки, ожидавшие по другой причине (касса отклонила их не из-за смены или ответа не было), отправлены снова и теперь зарегистрированы: {count}.</translation>
     </message>
 </context>
 <context>
@@ -2518,26 +2558,33 @@ The register then opens the next shift with the next receipt. This cannot be und
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="398"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="451"/>
         <source>Nothing to show: no payment matches the search or filters.</source>
         <translation>Нечего показать: ни один платёж не подходит под поиск или фильтры.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="428"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="481"/>
         <source>The list is being searched: select a payment when it appears.</source>
         <translation>Идёт поиск по списку: выберите платёж, когда он появится.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="423"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="476"/>
         <source>Payment {invoice} is hidden by the search or filters: clear them or select a payment in the list.</source>
         <translation>Платёж {invoice} скрыт поиском или фильтрами: сбросьте их или выберите платёж в списке.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="386"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="416"/>
         <source>Payment {invoice} is not in the list for this search or filter.
 Clear the search (Esc) or select a payment in the list.</source>
         <translation>Платежа {invoice} нет в списке при этом поиске или фильтре.
 Сбросьте поиск (Esc) или выберите платёж в списке.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="421"/>
+        <source>Payment {invoice} is not in the list for the status or dates chosen.
+Show all payments (Esc) or select a payment in the list.</source>
+        <translation>Платежа {invoice} нет в списке при выбранном статусе или датах.
+Покажите все платежи (Esc) или выберите платёж в списке.</translation>
     </message>
 </context>
 <context>
@@ -2805,7 +2852,7 @@ Clear the search (Esc) or select a payment in the list.</source>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/payments/detail_content.py" line="65"/>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="195"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="218"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
@@ -2885,168 +2932,182 @@ Clear the search (Esc) or select a payment in the list.</source>
         <translation>Последняя проверка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="64"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="65"/>
         <source>The bank&apos;s own time for this, from its answer</source>
         <translation>Время самого банка, из его ответа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="65"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="66"/>
         <source>This console&apos;s clock: the bank gave no time for this</source>
         <translation>Время по часам программы: банк не сообщил время</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="71"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="86"/>
         <source>Times are Kazakhstan time: “(bank)” is the bank&apos;s own time, the others this console&apos;s clock.</source>
         <translation>Время — по Казахстану: «(банк)» — время самого банка, остальное — по часам программы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="198"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="221"/>
         <source>Timeline</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="199"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="222"/>
         <source>Receipts</source>
         <translation>Чеки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="190"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="213"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="190"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="213"/>
         <source>What happened</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="191"/>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="340"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="214"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="381"/>
         <source>{time} (bank)</source>
         <translation>{time} (банк)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="195"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="218"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="195"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="218"/>
         <source>Receipt</source>
         <translation>Чек</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="195"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="218"/>
         <source>Issued</source>
         <translation>Выдан</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="221"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="261"/>
         <source>Select a payment to see its details.
 Press Enter to open it.</source>
         <translation>Выберите платёж, чтобы увидеть подробности.
 Нажмите Enter, чтобы открыть его.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="231"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="272"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="298"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="339"/>
         <source>Payment {invoice}</source>
         <translation>Платёж {invoice}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="374"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="417"/>
         <source>Receipts ({count})</source>
         <translation>Чеки ({count})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="66"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="67"/>
         <source>The fiscal register&apos;s time on the receipt</source>
         <translation>Время онлайн-кассы на чеке</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="68"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="69"/>
         <source>Check the fiscal receipt on the OFD&apos;s site</source>
         <translation>Проверить фискальный чек на сайте ОФД</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="69"/>
         <source>Check the fiscal return receipt on the OFD&apos;s site</source>
-        <translation>Проверить фискальный чек возврата на сайте ОФД</translation>
+        <translation type="vanished">Проверить фискальный чек возврата на сайте ОФД</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="76"/>
+        <source>No longer needs attention: this payment has left the Needs attention list. Its details stay here until you select another payment.</source>
+        <translation>Больше не требует внимания: платёж ушёл из списка «Требует внимания». Его данные остаются здесь, пока вы не выберете другой платёж.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="81"/>
+        <source>This payment no longer matches the search or filters: it has left the list. Its details stay here until you select another payment.</source>
+        <translation>Платёж больше не подходит под поиск или фильтры: он ушёл из списка. Его данные остаются здесь, пока вы не выберете другой платёж.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="71"/>
+        <source>Check the fiscal return receipt of {amount} on the OFD&apos;s site</source>
+        <translation>Проверить фискальный чек возврата ({amount}) на сайте ОФД</translation>
     </message>
 </context>
 <context>
     <name>PaymentFilterBar</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="49"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="60"/>
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="50"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="61"/>
         <source>Needs attention</source>
         <translation>Требует внимания</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="51"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="62"/>
         <source>Paid or held</source>
         <translation>Оплачен или заблокирован</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="52"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="63"/>
         <source>Waiting or paying</source>
         <translation>Ожидает или оплачивается</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="53"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="64"/>
         <source>Declined or failed</source>
         <translation>Отклонён или ошибка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="54"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="65"/>
         <source>Refunded or released</source>
         <translation>Возвращён или разблокирован</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="81"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="92"/>
         <source>All dates</source>
         <translation>Все даты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="82"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="93"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="83"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="94"/>
         <source>Last 7 days</source>
         <translation>Последние 7 дней</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="84"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="95"/>
         <source>Last 30 days</source>
         <translation>Последние 30 дней</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="85"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="96"/>
         <source>Custom dates…</source>
         <translation>Выбрать даты…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="141"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="152"/>
         <source>Invoice, card last 4, amount, RRN…</source>
         <translation>Заказ, карта, сумма, RRN…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="143"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="154"/>
         <source>Find a payment by any of: invoice number (or its first digits), the last 4 digits of the card, the amount in tenge (1500 or 1500.50), the RRN, or the approval code. Ctrl+F comes here; Esc clears it.</source>
         <translation>Поиск платежа по любому из: номеру заказа (или его первым цифрам), последним 4 цифрам карты, сумме в тенге (1500 или 1500.50), RRN или коду авторизации. Ctrl+F переходит сюда; Esc очищает поле.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="151"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="162"/>
         <source>Show payments in one status, a group of them, or all</source>
         <translation>Показывать платежи с одним статусом, группой статусов или все</translation>
     </message>
@@ -3253,7 +3314,7 @@ Press Enter to open it.</source>
         <translation>Возвращено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_model.py" line="544"/>
+        <location filename="../../epay_desktop/ui/payments/list_model.py" line="586"/>
         <source>{operation} of {amount}: {state}</source>
         <translation>{operation} на {amount}: {state}</translation>
     </message>
@@ -3261,35 +3322,35 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentsView</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="462"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="497"/>
         <source>No payments match these filters.</source>
         <translation>Ни один платёж не подходит под эти фильтры.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="452"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="487"/>
         <source>Loading payments…</source>
         <translation>Загрузка платежей…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="454"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="489"/>
         <source>No payments yet.
 Press F2 to take a card payment.</source>
         <translation>Платежей пока нет.
 Нажмите F2, чтобы принять оплату картой.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="131"/>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="282"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="145"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="298"/>
         <source>New sale</source>
         <translation>Новая продажа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="433"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="468"/>
         <source>Not loaded</source>
         <translation>Не загружено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="448"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="483"/>
         <source>The list could not be loaded.
 {reason}
 Press F5 to try again.</source>
@@ -3298,25 +3359,25 @@ Press F5 to try again.</source>
 Нажмите F5, чтобы повторить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="458"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="493"/>
         <source>No payment matches “{text}”.
 Search by invoice, card last 4, amount, RRN or approval code; Esc clears the search.</source>
         <translation>Нет платежей по запросу «{text}».
 Ищите по номеру заказа, 4 последним цифрам карты, сумме, RRN или коду авторизации; Esc сбрасывает поиск.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="282"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="298"/>
         <source>New sale ({key})</source>
         <translation>Новая продажа ({key})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_model.py" line="509"/>
+        <location filename="../../epay_desktop/ui/payments/list_model.py" line="551"/>
         <source>Loading…</source>
-        <extracomment>Operation states the list marks (the store&apos;s &quot;needs attention&quot; states). Pages kept in memory (least recently used go first). The roles :meth:`PaymentsTableModel.data` answers: a paint asks each cell for a dozen more (font, colours, decoration, check state...), which are refused before any lookup (issue 10: the cost of a paint of the viewport, P2s). The list is about to be counted and read again; True when the filter changed (not the sort).</extracomment>
+        <extracomment>Operation states the list marks (the store&apos;s &quot;needs attention&quot; states). Pages kept in memory (least recently used go first). Filtered to Needs attention, the list reads itself again this long after the last change that may take a payment out (a burst of events, e.g. an operation and its payment settled together, makes one read). The roles :meth:`PaymentsTableModel.data` answers: a paint asks each cell for a dozen more (font, colours, decoration, check state...), which are refused before any lookup (issue 10: the cost of a paint of the viewport, P2s). The list is about to be counted and read again; True when the filter changed (not the sort).</extracomment>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="431"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="466"/>
         <source>%n payment(s) shown; the rest could not be loaded (F5)</source>
         <translation>
             <numerusform>Показан %n платёж; остальные не загрузились (F5)</numerusform>
@@ -3325,7 +3386,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="435"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="470"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n платёж</numerusform>
@@ -3334,14 +3395,14 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         </translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="65"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="67"/>
         <source>No payment that needs attention matches these dates or this search.
 The badge and Needs attention (Ctrl+Shift+A) count every day: choose All dates to see them all here.</source>
         <translation>Среди платежей за эти даты или по этому поиску нет требующих внимания.
 Значок и «Требует внимания» (Ctrl+Shift+A) считают за все дни: выберите «Все даты», чтобы увидеть их здесь.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="64"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="66"/>
         <source>Nothing needs attention: every payment is settled.</source>
         <translation>Ничего не требует внимания: все платежи урегулированы.</translation>
     </message>
@@ -4066,113 +4127,130 @@ The badge and Needs attention (Ctrl+Shift+A) count every day: choose All dates t
 <context>
     <name>ResultView</name>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="120"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="121"/>
         <source>Amount:</source>
         <extracomment>The title&apos;s colour role per outcome (resources/theme/colors.json). The panel behind the title and message: the outcome is seen from across the counter.</extracomment>
         <translation>Сумма:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="121"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="122"/>
         <source>Card:</source>
         <translation>Карта:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="122"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="123"/>
         <source>Approval code:</source>
         <translation>Код авторизации:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="123"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="124"/>
         <source>Invoice:</source>
         <translation>Заказ:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="129"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="130"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="212"/>
         <source>Print receipt (Enter)</source>
         <translation>Печать чека (Enter)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="133"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="134"/>
         <source>Try again</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="136"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="137"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="213"/>
         <source>New sale</source>
         <translation>Новая продажа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="204"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="205"/>
         <source>A new charge for this sale is blocked until the bank answers, so the customer is not charged twice.</source>
         <translation>Новая оплата этой продажи заблокирована до ответа банка, чтобы с покупателя не списали дважды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="235"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="212"/>
+        <source>Reprint receipt</source>
+        <translation>Печать дубликата чека</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="213"/>
+        <source>New sale (Enter)</source>
+        <translation>Новая продажа (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="256"/>
         <source>Payment approved</source>
         <translation>Оплата одобрена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="236"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="257"/>
         <source>Payment declined</source>
         <translation>Оплата отклонена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="237"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="258"/>
         <source>The payment window expired</source>
         <translation>Время на оплату истекло</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="238"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="259"/>
         <source>Checking with the bank…</source>
         <translation>Проверяем в банке…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="239"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="260"/>
         <source>Waiting for the customer…</source>
         <translation>Ждём покупателя…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="240"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="261"/>
         <source>The payment page is not available</source>
         <translation>Платёжная страница недоступна</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="241"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="262"/>
         <source>Cancelled by the cashier</source>
         <translation>Отменено кассиром</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="242"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="263"/>
         <source>Payment finished</source>
         <translation>Оплата завершена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="246"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="268"/>
+        <source>The money was taken from the card and the receipt is issued. Enter starts the next sale.</source>
+        <translation>Деньги списаны с карты, чек выдан. Enter — следующая продажа.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="271"/>
         <source>The money was taken from the card. Print the receipt for the customer.</source>
         <translation>Деньги списаны с карты. Распечатайте чек для покупателя.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="253"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="278"/>
         <source>The customer did not pay in time. Nothing was charged. Try again to start a new payment.</source>
         <translation>Покупатель не успел оплатить. Ничего не списано. Нажмите «Повторить», чтобы начать новый платёж.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="257"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="282"/>
         <source>The bank has not confirmed the result yet. Keep the customer here: the console keeps asking.</source>
         <translation>Банк ещё не подтвердил результат. Попросите покупателя подождать: программа продолжает запрашивать банк.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="261"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="286"/>
         <source>The bank&apos;s payment page could not be opened, so the customer could not pay. The console keeps checking with the bank until the payment time is over. Try again to start a new payment.</source>
         <translation>Платёжная страница банка не открылась, поэтому покупатель не смог оплатить. Программа проверяет платёж в банке, пока не истечёт время на оплату. Нажмите «Повторить», чтобы начать новый платёж.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="267"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="292"/>
         <source>The sale was cancelled at the counter. The console keeps checking with the bank until the payment time is over, in case the customer had already paid.</source>
         <translation>Продажа отменена на кассе. Программа проверяет платёж в банке, пока не истечёт время на оплату, — на случай, если покупатель уже оплатил.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="270"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="295"/>
         <source>Status: %1</source>
         <translation>Статус: %1</translation>
     </message>
@@ -4546,120 +4624,121 @@ Close it again when you are ready.</source>
 <context>
     <name>ShiftReportDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="117"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="120"/>
         <source>Net taken</source>
         <translation>Чистая выручка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="102"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="105"/>
         <source>Status differs</source>
         <translation>Различается статус</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="90"/>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="300"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="93"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="303"/>
         <source>Sales</source>
         <translation>Продажи</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="91"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="94"/>
         <source>Holds</source>
         <translation>Блокировки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="92"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="95"/>
         <source>Charges</source>
         <translation>Списания</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="93"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="96"/>
         <source>Cancellations</source>
         <translation>Отмены</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="94"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="97"/>
         <source>Refunds</source>
         <translation>Возвраты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="203"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="206"/>
         <source>Nothing in this shift.</source>
         <translation>В этой смене ничего нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="207"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="210"/>
         <source>Net</source>
         <translation>Выручка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="226"/>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="329"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="229"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="332"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="386"/>
         <source>Invoice</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="227"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="230"/>
         <source>What differs</source>
         <translation>Что различается</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="228"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="231"/>
         <source>The console says</source>
         <translation>По данным программы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="229"/>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="332"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="232"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="335"/>
         <source>The bank says</source>
         <translation>По данным банка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="384"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="430"/>
         <source>By cashier and by card brand</source>
         <translation>По кассирам и типам карт</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="423"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="471"/>
         <source>Z report — shift {number}, register {register}</source>
         <translation>Z-отчёт — смена {number}, касса {register}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="424"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="472"/>
         <source>The shift is closed: these figures are final and kept with the shift.</source>
         <translation>Смена закрыта: итоги окончательные и сохранены вместе со сменой.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="426"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="474"/>
         <source>X report — shift {number}, register {register}</source>
         <translation>X-отчёт — смена {number}, касса {register}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="427"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="475"/>
         <source>The shift is open: the figures so far. Nothing was changed or closed.</source>
         <translation>Смена открыта: итоги на текущий момент. Ничего не изменено и не закрыто.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="441"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="489"/>
         <source>still open</source>
         <translation>ещё открыта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="470"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="518"/>
         <source>Totals</source>
         <translation>Итоги</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="491"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="535"/>
         <source>The bank check</source>
         <translation>Сверка с банком</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="555"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="599"/>
         <source>Audit log anchor</source>
         <translation>Контрольная метка журнала аудита</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="565"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="609"/>
         <source>The audit log&apos;s anchor at the close, kept with the shift. Checked later (Settings &gt; Audit log anchor), it shows whether the log was cut or rewritten since.</source>
         <translation>Контрольная метка журнала аудита на момент закрытия, сохранена вместе со сменой. Проверка позже (Настройки &gt; Контрольная метка журнала аудита) покажет, не был ли журнал с тех пор обрезан или переписан.</translation>
     </message>
@@ -4694,79 +4773,80 @@ Close it again when you are ready.</source>
         <translation>Отправлено на принтер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="385"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="431"/>
         <source>Cashier</source>
         <translation>Кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="386"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="432"/>
         <source>Card brand</source>
         <translation>Тип карты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="388"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="434"/>
         <source>Each cell: the amount and, in brackets, how many.</source>
         <translation>В каждой ячейке: сумма и в скобках количество.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="446"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="494"/>
         <source>Opened:</source>
         <translation>Открыта:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="451"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="499"/>
         <source>Closed:</source>
         <translation>Закрыта:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="452"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="500"/>
         <source>Report made:</source>
         <translation>Отчёт составлен:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="453"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="501"/>
         <source>Register:</source>
         <translation>Касса:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="454"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="502"/>
         <source>Shift number:</source>
         <translation>Номер смены:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="304"/>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="474"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="307"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="368"/>
         <source>Count</source>
         <translation>Кол-во</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="304"/>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="474"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="307"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="368"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="388"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="495"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="539"/>
         <source>The payments were not checked with the bank: the check was skipped at the close.</source>
         <translation>Платежи не сверены с банком: сверка пропущена при закрытии.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="498"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="542"/>
         <source>The bank was not asked for this report: the figures are the console&apos;s own.</source>
         <translation>Для этого отчёта банк не запрашивался: итоги по данным программы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="503"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="547"/>
         <source>Payments checked with the bank: {checked} of {total}.</source>
         <translation>Сверено с банком платежей: {checked} из {total}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="507"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="551"/>
         <source>The bank agrees with the console on every one.</source>
         <translation>Данные банка совпадают с данными программы по каждому.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="571"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="615"/>
         <source>The audit log is NOT intact, so this report has no anchor.</source>
         <translation>Журнал аудита НАРУШЕН, поэтому у отчёта нет контрольной метки.</translation>
     </message>
@@ -4797,33 +4877,33 @@ Close it again when you are ready.</source>
         <translation>Напечатать &amp;снова</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="437"/>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="447"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="485"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="495"/>
         <source>{when}, {name}</source>
         <translation>{when}, {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="477"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="521"/>
         <source>Operations with no known outcome yet: {count}. The console keeps asking the bank; a manager decides on the rest in Needs attention.</source>
         <translation>Операции с ещё неизвестным результатом: {count}. Программа продолжает запрашивать банк; по остальным решает менеджер в «Требует внимания».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="484"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="528"/>
         <source>Every operation&apos;s outcome is known.</source>
         <translation>Результат каждой операции известен.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="517"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="561"/>
         <source>Differences found by this check</source>
         <translation>Расхождения, найденные этой сверкой</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="524"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="568"/>
         <source>Not checked: check these payments with the bank later</source>
         <translation>Не проверены: сверьте эти платежи с банком позже</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="528"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="572"/>
         <source>Still open in the books: a manager resolves them in Needs attention</source>
         <translation>Ещё открыты в учёте: менеджер закрывает их в «Требует внимания»</translation>
     </message>
@@ -4863,7 +4943,7 @@ Close it again when you are ready.</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="521"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="565"/>
         <source>No differences found by this check.</source>
         <translation>Эта сверка расхождений не нашла.</translation>
     </message>
@@ -4879,57 +4959,57 @@ Close it again when you are ready.</source>
         <translation>Не удалось сохранить: {why}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="248"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="251"/>
         <source>Charged (sales and charges)</source>
         <translation>Списано (продажи и списания)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="248"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="251"/>
         <source>Refunded</source>
         <translation>Возвращено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="251"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="254"/>
         <source>Console</source>
         <translation>Программа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="252"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="255"/>
         <source>Bank</source>
         <translation>Банк</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="253"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="256"/>
         <source>Difference</source>
         <translation>Разница</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="273"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="276"/>
         <source>{when}, X report</source>
         <translation>{when}, X-отчёт</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="241"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="244"/>
         <source>Found</source>
         <translation>Найдено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="272"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="275"/>
         <source>{when}, at a close</source>
         <translation>{when}, при закрытии</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="513"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="557"/>
         <source>The bank&apos;s column covers the payments checked: {checked} of {total}.</source>
         <translation>Столбец банка — только по проверенным платежам: {checked} из {total}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="541"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="585"/>
         <source>Found earlier in this shift: the check took the bank&apos;s answer then, so the console was corrected</source>
         <translation>Найдено ранее в этой смене: сверка тогда приняла ответ банка, и программа исправлена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="510"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="554"/>
         <source>The console&apos;s and the bank&apos;s totals for the shift&apos;s payments</source>
         <translation>Итоги программы и банка по платежам смены</translation>
     </message>
@@ -4939,69 +5019,94 @@ Close it again when you are ready.</source>
         <translation>&amp;Печать</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="318"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="321"/>
         <source>Sales and refunds the bank confirmed: {expected}. Receipts at the fiscal register: {held}.</source>
         <translation>Продаж и возвратов, подтверждённых банком: {expected}. Чеков в онлайн-кассе: {held}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="299"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="302"/>
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="301"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="304"/>
         <source>Sale returns</source>
         <translation>Возвраты продаж</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="324"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="327"/>
         <source>Every receipt agrees with the bank.</source>
         <translation>Все чеки совпадают с данными банка.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="346"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="349"/>
         <source>The fiscal register&apos;s Z report: its shift {number} is closed</source>
         <translation>Z-отчёт онлайн-кассы: смена кассы {number} закрыта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="348"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="351"/>
         <source>The fiscal register&apos;s X report: its shift {number} stays open</source>
         <translation>X-отчёт онлайн-кассы: смена кассы {number} остаётся открытой</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="312"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="315"/>
         <source>The fiscal register ({provider})</source>
         <translation>Онлайн-касса ({provider})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="315"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="318"/>
         <source>The fiscal register was not checked.</source>
         <translation>Онлайн-касса не проверена.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="327"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="330"/>
         <source>Mismatches</source>
         <translation>Несоответствия</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="330"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="333"/>
         <source>Receipt number</source>
         <translation>Номер чека</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="331"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="334"/>
         <source>What is wrong</source>
         <translation>Что не так</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="333"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="336"/>
         <source>The register holds</source>
         <translation>В онлайн-кассе</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="341"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="344"/>
         <source>What to do</source>
         <translation>Что делать</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="375"/>
+        <source>Outside any shift</source>
+        <translation>Вне смены</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="376"/>
+        <source>Taken or moved at this register while it had no shift open, from {since} to {until}. It is not in this shift&apos;s totals: count it beside them.</source>
+        <translation>Принято или проведено на этой кассе, когда на ней не было открытой смены, с {since} по {until}. В итоги этой смены не входит: учитывайте рядом с ними.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="385"/>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="387"/>
+        <source>Operation</source>
+        <translation>Операция</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="389"/>
+        <source>Asked by</source>
+        <translation>Запросил(а)</translation>
     </message>
 </context>
 <context>
@@ -5049,27 +5154,27 @@ Close it again when you are ready.</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="173"/>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="181"/>
         <source>Keyboard shortcuts</source>
         <translation>Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="175"/>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="183"/>
         <source>A greyed command cannot be used now: point at it to read why.</source>
         <translation>Серая команда сейчас недоступна: наведите на неё указатель, чтобы узнать почему.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="176"/>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="184"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="174"/>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="182"/>
         <source>Command</source>
         <translation>Команда</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="174"/>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="182"/>
         <source>Key</source>
         <translation>Клавиши</translation>
     </message>
@@ -5090,7 +5195,17 @@ Close it again when you are ready.</source>
         <translation>Закрыть окно «Новый платёж», когда продажа завершена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="186"/>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="89"/>
+        <source>Clear the search (in the search box or the list)</source>
+        <translation>Сбросить поиск (в поле поиска или в списке)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="93"/>
+        <source>Show all payments when the filters hide the selected one</source>
+        <translation>Показать все платежи, когда фильтры скрывают выбранный</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="194"/>
         <source>Other keys</source>
         <translation>Другие клавиши</translation>
     </message>
@@ -5098,86 +5213,86 @@ Close it again when you are ready.</source>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="86"/>
         <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="87"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="88"/>
         <source>Waiting</source>
         <extracomment>(background, text) theme roles per tone (resources/theme/colors.json); text colours keep at least 4.5:1 contrast on their background (tests/ui/widgets/test_status_badge.py and test_theme.py measure it).</extracomment>
         <translation>Ожидает</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="88"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="89"/>
         <source>Paying…</source>
         <translation>Оплачивается…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="89"/>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="109"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="90"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="110"/>
         <source>Checking…</source>
         <extracomment>Pale tones: their dot gets an outline so it shows on a white menu. A payment whose money operation waits shows this in the list instead of its status.</extracomment>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="90"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="91"/>
         <source>Authorised</source>
         <translation>Заблокирован</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="91"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="92"/>
         <source>Paid</source>
         <translation>Оплачен</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="92"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="93"/>
         <source>Card verified</source>
         <translation>Карта проверена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="93"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="94"/>
         <source>Refunded</source>
         <translation>Возвращён</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="94"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="95"/>
         <source>Cancelled</source>
         <translation>Отменён</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="95"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="96"/>
         <source>Hold expired</source>
         <translation>Блокировка истекла</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="96"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="97"/>
         <source>Expired</source>
         <translation>Истёк</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="97"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="98"/>
         <source>Declined</source>
         <translation>Отклонён</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="98"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="99"/>
         <source>Failed</source>
         <translation>Ошибка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="99"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="100"/>
         <source>3-D Secure failed</source>
         <translation>Отказ 3-D Secure</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="100"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="101"/>
         <source>Cashier cancelled</source>
         <translation>Отменён кассиром</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="101"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="102"/>
         <source>Page failed</source>
         <translation>Сбой страницы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="110"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="111"/>
         <source>Needs review</source>
         <translation>Требует проверки</translation>
     </message>
@@ -5200,32 +5315,32 @@ Close it again when you are ready.</source>
         <translation>PIN-коды или пароли не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="68"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="74"/>
         <source>Set the new PIN</source>
         <translation>Задать новый PIN-код</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="80"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="86"/>
         <source>New PIN or password</source>
         <translation>Новый PIN-код или пароль</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="81"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="87"/>
         <source>Repeat it</source>
         <translation>Повторите</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="137"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="141"/>
         <source>A cashier takes payments; a manager also refunds, charges, cancels, approves and manages users; an administrator also manages administrators.</source>
         <translation>Кассир принимает оплату; менеджер также делает возвраты, списания и отмены, одобряет операции и управляет пользователями; администратор также управляет администраторами.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="147"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="151"/>
         <source>Change role</source>
         <translation>Сменить роль</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="151"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="155"/>
         <source>New role</source>
         <translation>Новая роль</translation>
     </message>
@@ -5235,22 +5350,22 @@ Close it again when you are ready.</source>
         <translation>Этот PIN-код или пароль использовать нельзя.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="56"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="62"/>
         <source>Reset the PIN of {name}</source>
         <translation>Сброс PIN-кода: {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="72"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="78"/>
         <source>{name} logs in with the new PIN or password from now on; a lock after wrong tries is cleared too. Tell it to them in person.</source>
         <translation>{name} теперь входит с новым PIN-кодом или паролем; блокировка после неверных попыток тоже снимается. Сообщите его лично.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="125"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="129"/>
         <source>Change the role of {name}</source>
         <translation>Смена роли: {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="130"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="134"/>
         <source>{name} is a {role} now. The new role takes effect at once, also if they are logged in.</source>
         <translation>{name}: теперь роль «{role}». Новая роль действует сразу, даже если пользователь уже вошёл.</translation>
     </message>
@@ -5274,7 +5389,7 @@ Close it again when you are ready.</source>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/users/users_admin.py" line="169"/>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="274"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="279"/>
         <source>Deactivate</source>
         <translation>Отключить</translation>
     </message>
@@ -5284,112 +5399,112 @@ Close it again when you are ready.</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="180"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="184"/>
         <source>Add a user</source>
         <translation>Добавить пользователя</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="182"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="186"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="183"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="187"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="184"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="188"/>
         <source>PIN or password</source>
         <translation>PIN-код или пароль</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="185"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="189"/>
         <source>Repeat it</source>
         <translation>Повторите</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="195"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="200"/>
         <source>Select a user, then choose what to do. Each change is saved as soon as you make it, also for a user who is logged in now.</source>
         <translation>Выберите пользователя, затем действие. Каждое изменение сохраняется сразу, в том числе для пользователя, который сейчас в системе.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="227"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="232"/>
         <source>Type the new user&apos;s name and PIN or password.</source>
         <translation>Введите имя нового пользователя и PIN-код или пароль.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="238"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="243"/>
         <source>Wait until the change being saved is done.</source>
         <translation>Дождитесь, пока сохранится текущее изменение.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="240"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="245"/>
         <source>Select a user in the list.</source>
         <translation>Выберите пользователя в списке.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="242"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="247"/>
         <source>Only an administrator can change an administrator&apos;s account.</source>
         <translation>Учётную запись администратора может менять только администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="250"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="255"/>
         <source>You cannot change your own role; ask another manager or an administrator.</source>
         <translation>Нельзя сменить свою собственную роль; попросите другого менеджера или администратора.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="252"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="257"/>
         <source>There is no other role you may give this user.</source>
         <translation>Другой роли, которую вы можете дать этому пользователю, нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="260"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="265"/>
         <source>You cannot deactivate your own account; ask another manager or an administrator.</source>
         <translation>Нельзя отключить свою собственную учётную запись; попросите другого менеджера или администратора.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="274"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="279"/>
         <source>Activate</source>
         <translation>Включить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="282"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="288"/>
         <source>Only an administrator can unlock an administrator.</source>
         <translation>Разблокировать администратора может только администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="286"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="292"/>
         <source>This account is not locked.</source>
         <translation>Эта учётная запись не заблокирована.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="343"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="350"/>
         <source>Added {name} ({role}).</source>
         <translation>Добавлен(а) {name} ({role}).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="354"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="361"/>
         <source>{name} is unlocked and can log in again.</source>
         <translation>{name}: учётная запись разблокирована, можно снова входить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="366"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="373"/>
         <source>{name} is active again.</source>
         <translation>{name}: учётная запись снова включена.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="366"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="373"/>
         <source>{name} can no longer log in.</source>
         <translation>{name}: вход больше невозможен.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="394"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="401"/>
         <source>{name} has a new PIN and can log in with it now.</source>
         <translation>{name}: задан новый PIN-код, по нему уже можно входить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="411"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="418"/>
         <source>{name} is now a {role}.</source>
         <translation>{name}: теперь роль «{role}».</translation>
     </message>
@@ -5453,12 +5568,12 @@ Close it again when you are ready.</source>
 <context>
     <name>asyncqt</name>
     <message>
-        <location filename="../../epay_desktop/ui/common/asyncqt.py" line="279"/>
+        <location filename="../../epay_desktop/ui/common/asyncqt.py" line="283"/>
         <source>Not completed</source>
         <translation>Не выполнено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/common/asyncqt.py" line="351"/>
+        <location filename="../../epay_desktop/ui/common/asyncqt.py" line="355"/>
         <source>Working… please wait</source>
         <translation>Выполняется… подождите</translation>
     </message>
@@ -5466,13 +5581,13 @@ Close it again when you are ready.</source>
 <context>
     <name>books</name>
     <message>
-        <location filename="../../epay_desktop/services/payments/books.py" line="343"/>
+        <location filename="../../epay_desktop/services/payments/books.py" line="348"/>
         <source>Say what was found (for example what the bank&apos;s merchant cabinet shows) to resolve a discrepancy.</source>
         <extracomment>Decision 0037: besides every payment with an unresolved operation or an open discrepancy, each run checks at most :data:`BOOKS_LIMIT` charged/held/refunded payments created or changed in the last :data:`BOOKS_WINDOW`, least recently checked first. Older payments: issue 10 (a full scan). ... and a long-running console walks that window at most this often (the first run always does).</extracomment>
         <translation>Чтобы закрыть расхождение, укажите, что выяснилось (например, что показывает кабинет мерчанта).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/books.py" line="354"/>
+        <location filename="../../epay_desktop/services/payments/books.py" line="359"/>
         <source>Only a manager can resolve a difference between the books and the bank.</source>
         <translation>Закрыть расхождение между учётом программы и банком может только менеджер.</translation>
     </message>
@@ -5543,9 +5658,18 @@ Close it again when you are ready.</source>
 <context>
     <name>day</name>
     <message>
-        <location filename="../../epay_desktop/services/payments/day.py" line="57"/>
+        <location filename="../../epay_desktop/services/payments/day.py" line="59"/>
         <source>Only a manager or an administrator can see the day&apos;s figures.</source>
         <translation>Показатели дня может смотреть только менеджер или администратор.</translation>
+    </message>
+</context>
+<context>
+    <name>demo</name>
+    <message>
+        <location filename="../../epay_desktop/demo/__init__.py" line="133"/>
+        <source>The demo folder {folder} cannot be used: {path} cannot be read ({problem}). Start the demo with another folder (--demo-home), or move this one away.</source>
+        <extracomment>Today&apos;s demo shift was seeded (or skipped: the register had shifts of its own). What the bank did to the demo shift that the console was not told (:class:`BankOnly`, as JSON). The demo&apos;s fiscal register (the fiscal sandbox&apos;s state, decision 0138). Shown on the login screen in demo mode only. The manager comes first: the first user of an empty database must be a manager.</extracomment>
+        <translation>Демо-папку {folder} нельзя использовать: файл {path} не читается ({problem}). Запустите демо с другой папкой (--demo-home) или переместите эту.</translation>
     </message>
 </context>
 <context>
@@ -5705,64 +5829,64 @@ Close it again when you are ready.</source>
         <translation>Онлайн-касса отклонила данные чека (сумму, НДС или наименование). Ничего не зарегистрировано; проверьте настройки онлайн-кассы (ставку НДС, налогообложение).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/service.py" line="78"/>
+        <location filename="../../epay_desktop/services/fiscal/service.py" line="79"/>
         <source>Only a manager or an administrator can close the fiscal shift (Z report): ask a manager.</source>
         <extracomment>A refusal that needs a person is asked again by the periodic reconcile this long after the last try (the person may have closed the shift meanwhile), never sooner.</extracomment>
         <translation>Закрыть смену кассы (Z-отчёт) может только менеджер или администратор: обратитесь к менеджеру.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/service.py" line="84"/>
+        <location filename="../../epay_desktop/services/fiscal/service.py" line="85"/>
         <source>Only a manager or an administrator can send a receipt to another cash register: ask a manager.</source>
         <translation>Отправить чек в другую онлайн-кассу может только менеджер или администратор: обратитесь к менеджеру.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/service.py" line="89"/>
+        <location filename="../../epay_desktop/services/fiscal/service.py" line="90"/>
         <source>The receipt {number} is not waiting for a person to choose its cash register.</source>
         <translation>Чек {number} не ждёт, чтобы для него выбрали онлайн-кассу.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/service.py" line="553"/>
+        <location filename="../../epay_desktop/services/fiscal/service.py" line="550"/>
         <source>The fiscal provider refused the receipt. Check the fiscal settings and the cash register.</source>
         <extracomment>Builds the configured connection, or None when no provider is configured.</extracomment>
         <translation>Фискальный сервис отклонил чек. Проверьте фискальные настройки и кассу.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="314"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="315"/>
         <source>The fiscal provider did not accept the API key, login or password: check them and try again.</source>
         <translation>Фискальный сервис не принял API-ключ, логин или пароль: проверьте их и попробуйте снова.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="288"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="289"/>
         <source>Fill in the address, login, cash register number, API key and password first.</source>
         <translation>Сначала заполните адрес, логин, заводской номер ККМ, API-ключ и пароль.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="301"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="302"/>
         <source>Connected to {provider}: no shift is open; the next receipt opens one.</source>
         <translation>Связь с {provider} есть: смена не открыта; следующий чек откроет её.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="318"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="319"/>
         <source>The fiscal provider does not know the cash register {cashbox}, or this login may not use it: check the cash register&apos;s unique number.</source>
         <translation>Фискальный сервис не знает ККМ {cashbox}, или этому логину она недоступна: проверьте заводской номер ККМ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="305"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="306"/>
         <source>Connected to {provider}: shift {number} is closed.</source>
         <translation>Связь с {provider} есть: смена {number} закрыта.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="307"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="308"/>
         <source>Connected to {provider}: shift {number} is open.</source>
         <translation>Связь с {provider} есть: смена {number} открыта.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="324"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="325"/>
         <source>Could not reach the fiscal provider at {url}: check the address and the internet connection.</source>
         <translation>Не удалось связаться с фискальным сервисом по адресу {url}: проверьте адрес и подключение к интернету.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="279"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="280"/>
         <source>Choose a fiscal provider first.</source>
         <translation>Сначала выберите фискальный сервис.</translation>
     </message>
@@ -6164,7 +6288,7 @@ Close it again when you are ready.</source>
         <translation>{phone} — не казахстанский номер телефона (пишите так: +7 777 123 45 67).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/queries.py" line="301"/>
+        <location filename="../../epay_desktop/services/payments/queries.py" line="302"/>
         <source>There is no payment with invoice number {invoice_id}.</source>
         <extracomment>:meth:`PaymentQueries.attention_count` stops counting here (a badge shows &quot;99+&quot;). What the bank did beyond the row (payment_events, oldest first): card attempts the console saw end (decision 0035) and refunds made outside this console. Its fiscal receipts (the sale&apos;s, each refund&apos;s return) as the fiscal journal has them (decision 0124).</extracomment>
         <translation>Платежа с номером заказа {invoice_id} нет.</translation>
@@ -6566,7 +6690,7 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Хранилище ключей не удалило секрет клиента.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="168"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="169"/>
         <location filename="../../epay_desktop/services/shop_settings.py" line="138"/>
         <source>Only a manager or an administrator can change the shop settings.</source>
         <extracomment>FiscalSettings field -&gt; the declared shop setting it holds.</extracomment>
@@ -6596,51 +6720,51 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
 <context>
     <name>shifts</name>
     <message>
-        <location filename="../../epay_desktop/domain/shifts.py" line="82"/>
+        <location filename="../../epay_desktop/domain/shifts.py" line="85"/>
         <source>Register {register_id} has no open shift: open one first (shift open).</source>
         <extracomment>A shift open this long is flagged unless the shop&apos;s rules say otherwise (:attr:`ShiftRules.warn_after`).</extracomment>
         <translation>На кассе {register_id} нет открытой смены: сначала откройте её (shift open).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/shifts.py" line="98"/>
+        <location filename="../../epay_desktop/domain/shifts.py" line="101"/>
         <source>Shift {number} is already open at register {register_id}: close it before opening another.</source>
         <translation>Смена {number} на кассе {register_id} уже открыта: закройте её, прежде чем открывать новую.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/shifts.py" line="123"/>
+        <location filename="../../epay_desktop/domain/shifts.py" line="126"/>
         <source>No shift is open at register {register_id}, and this shop takes payments only during a shift: open a shift first (Shift → Open shift).</source>
         <extracomment>Why a payment was refused: no open shift where the rules want one (:class:`ShiftRequired`).</extracomment>
         <translation>На кассе {register_id} нет открытой смены, а в этом магазине платежи принимаются только во время смены: сначала откройте смену (Смена → Открыть смену).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/shifts.py" line="129"/>
+        <location filename="../../epay_desktop/domain/shifts.py" line="132"/>
         <source>No shift is open at register {register_id}, and this shop moves money only during a shift: open a shift first (Shift → Open shift), then make this {kind}. Nothing was sent to the bank.</source>
         <extracomment>Why a charge, cancel or refund was refused before anything was sent (:class:`ShiftRequired`).</extracomment>
         <translation>На кассе {register_id} нет открытой смены, а в этом магазине операции с деньгами проводятся только во время смены: сначала откройте смену (Смена → Открыть смену), затем проведите эту операцию («{kind}»). В банк ничего не отправлено.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/shifts.py" line="243"/>
+        <location filename="../../epay_desktop/domain/shifts.py" line="246"/>
         <source>Shift {shift} has been open for {hours} hours: close it with a Z report.</source>
         <translation>Смена {shift} открыта уже {hours} ч: закройте её Z-отчётом.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shifts/service.py" line="78"/>
+        <location filename="../../epay_desktop/services/shifts/service.py" line="82"/>
         <source>Only a manager can close a shift: ask a manager to sign in to close it.</source>
         <extracomment>How many shifts :meth:`ShiftService.recent` lists unless told.</extracomment>
         <translation>Закрыть смену может только менеджер: попросите менеджера войти и закрыть её.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shifts/service.py" line="87"/>
+        <location filename="../../epay_desktop/services/shifts/service.py" line="91"/>
         <source>This shop&apos;s rules let only a manager close a shift: a manager signs in at this counter and closes it.</source>
         <translation>По правилам этого магазина закрыть смену может только менеджер: менеджер входит на этой кассе и закрывает её.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shifts/service.py" line="99"/>
+        <location filename="../../epay_desktop/services/shifts/service.py" line="103"/>
         <source>This shop&apos;s rules require the bank check at every close: close the shift with the check (a manager may change the rule in Settings, Shifts).</source>
         <translation>По правилам этого магазина при каждом закрытии смены нужна проверка в банке: закройте смену с проверкой (менеджер может изменить правило в Настройках, вкладка «Смены»).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shifts/service.py" line="298"/>
+        <location filename="../../epay_desktop/services/shifts/service.py" line="302"/>
         <source>Shift {shift_id} is still open: it has no Z report yet (shift x).</source>
         <translation>Смена {shift_id} ещё открыта: Z-отчёта по ней пока нет (shift x).</translation>
     </message>
@@ -6984,7 +7108,7 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>База данных {database} занята: программа {program} (№ {pids}) открыла её и держала заблокированной дольше {seconds} с ({setting}): ничего не изменено. Закройте эту программу, затем повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/shifts.py" line="199"/>
+        <location filename="../../epay_desktop/store/repos/shifts.py" line="273"/>
         <source>There is no shift with id {shift_id}.</source>
         <translation>Смены с ID {shift_id} нет.</translation>
     </message>
@@ -7192,6 +7316,49 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <location filename="../../epay_desktop/domain/words.py" line="28"/>
         <source>admin</source>
         <translation>администратор</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideWindow</name>
+    <message>
+        <location filename="../../epay_desktop/ui/window/user_guide.py" line="120"/>
+        <source>User guide</source>
+        <translation>Руководство пользователя</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/user_guide.py" line="121"/>
+        <source>&amp;Find:</source>
+        <translation>&amp;Найти:</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/user_guide.py" line="122"/>
+        <source>a word in the guide</source>
+        <translation>слово из руководства</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/user_guide.py" line="123"/>
+        <source>&amp;Previous</source>
+        <translation>&amp;Предыдущее</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/user_guide.py" line="124"/>
+        <source>&amp;Next</source>
+        <translation>&amp;Следующее</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/user_guide.py" line="125"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/user_guide.py" line="214"/>
+        <source>Not found</source>
+        <translation>Не найдено</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/user_guide.py" line="130"/>
+        <source>The user guide cannot be shown: {error}</source>
+        <translation>Не удаётся показать руководство пользователя: {error}</translation>
     </message>
 </context>
 </TS>

@@ -135,7 +135,7 @@ _LATIN_ALLOWED = {
 #: What is not a word of the text: format fields, placeholders, entities, addresses, paths, commands, ids,
 #: function keys, Ctrl(+Shift)+letter keys and "3-D Secure".
 _NOT_WORDS = re.compile(
-    r"\{[a-z_]+\}|%L?\w|&\w+;|https?://\S*|\S+@\S+|\S*/\S+|\S+\.(?:md|sh)\b|(?<!\S)--?[a-z][\w-]*"
+    r"\{[a-z_]+\}|%L?\w|&\w+;|https?://\S*|\S+@\S+|\S*/\S+|\S+\.(?:md|sh)\b|(?<![^\s(])--?[a-z][\w-]*"
     r"|\b(?:apt-get|chmod|epay-desktop|approved-by)\b|\b[0-9a-f]{8}-[0-9a-f-]{27}\b"
     r"|\b(?:Ctrl\+)?F\d{0,2}\b|\bCtrl\+(?:Shift\+)?[A-Z]\b|\b3-D\b"
     r"|\b(?:printer (?:add|default NAME)|shift (?:open|x)|fiscal (?:register-here|status|x|z))\b"
