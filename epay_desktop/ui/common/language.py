@@ -177,9 +177,7 @@ class _RecordingTranslator(QTranslator):
     def __init__(self) -> None:
         super().__init__()
         self.catalogue: QTranslator | None = None
-        self.sources: dict[str, Source] = {}  # the last source that gave each shown text
-        # every source that gave it: one English word may be said differently in two places ("Name")
-        self._every: dict[str, dict[Source, None]] = {}
+        self.sources: dict[str, Source] = {}
         # the call before this one when it found nothing: PySide's tr() then asks the base classes'
         # contexts for the same text (RefundDialog, then MoneyOpDialog, then QDialog...)
         self._unanswered: tuple[tuple[str, ...], str, str | None, int] | None = None
@@ -196,9 +194,7 @@ class _RecordingTranslator(QTranslator):
             else:
                 contexts = (context,)
             shown = found or (source_text.replace("%n", str(n)) if n >= 0 else source_text)
-            source = (contexts, source_text, disambiguation, n)
-            self.sources[shown] = source
-            self._every.setdefault(shown, {})[source] = None
+            self.sources[shown] = (contexts, source_text, disambiguation, n)
             self._unanswered = None if found else (contexts, source_text, disambiguation, n)
         else:  # tr() ends its walk up the classes at Qt's own: the next call is a new text
             self._unanswered = None
@@ -207,28 +203,8 @@ class _RecordingTranslator(QTranslator):
     def isEmpty(self) -> bool:
         return False
 
-    def source_of(self, shown: str, owner: QObject | None = None) -> Source | None:
-        """Where ``shown`` came from; when several places gave the same words, the one whose context is
-        a class of ``owner`` or of its nearest parent that has one (a label's ``self.tr("Name")`` in its
-        dialog), else the last."""
-        every = self._every.get(shown)
-        if owner is not None and every is not None and len(every) > 1:
-            found = _nearest_context(owner, every)
-            if found is not None:
-                return found
+    def source_of(self, shown: str) -> Source | None:
         return self.sources.get(shown)
-
-
-def _nearest_context(owner: QObject, sources: dict[Source, None]) -> Source | None:
-    """The source whose contexts name a class of ``owner`` or of its nearest parent that has one."""
-    item: QObject | None = owner
-    while item is not None and shiboken6.isValid(item):
-        names = {cls.__name__ for cls in type(item).__mro__}
-        for source in sources:
-            if names.intersection(source[0]):
-                return source
-        item = item.parent()
-    return None
 
 
 class Translations(QObject):
@@ -364,7 +340,7 @@ def _retranslate_widget(widget: QWidget, translations: Translations) -> None:
         if remembered is not None and remembered[0] == text:
             source: Source | None = remembered[1]
         else:
-            source = translations._recorder.source_of(text, owner)
+            source = translations._recorder.source_of(text)
         if source is None:
             return
         new = translations.translated_source(source)
