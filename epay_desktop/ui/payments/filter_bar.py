@@ -182,7 +182,6 @@ class PaymentFilterBar(QWidget):
         self.period_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for key, label in PERIODS:
             self.period_combo.addItem(_tr(label), key)
-        self._hold_period_width()
         today = QDate(clock().astimezone(KAZAKHSTAN).date())
         self.date_from = _named(QDateEdit(today.addDays(-6), self), "date_from")
         self.date_from.setCalendarPopup(True)
@@ -243,15 +242,8 @@ class PaymentFilterBar(QWidget):
         spacing = max(self._top.spacing(), 0)
         shown = [w for w in self._choices if not w.isHidden()]
         width = self.search_edit.minimumWidth() + self.count_label.width()
-        width += sum(_least(w) for w in shown) + spacing * (len(shown) + 1)
+        width += sum(w.minimumSizeHint().width() for w in shown) + spacing * (len(shown) + 1)
         return width
-
-    def _hold_period_width(self) -> None:
-        """The period box is never squeezed below its longest period in the language shown (in Russian
-        «Последние 30 дней» was cut to 104 px beside dates and a wide status choice): the status box,
-        which shows a long choice with "…", and the search give the room instead."""
-        self.period_combo.setMinimumWidth(0)
-        self.period_combo.setMinimumWidth(self.period_combo.sizeHint().width())
 
     def _arrange(self, *, one_row: bool) -> None:
         """Put the status and period in the search's row, or on a row of their own below it."""
@@ -277,7 +269,7 @@ class PaymentFilterBar(QWidget):
         spacing = max(self._top.spacing(), 0)
         top = self.search_edit.minimumWidth() + self.count_label.width() + spacing
         shown = [w for w in self._choices if not w.isHidden()]
-        bottom = sum(_least(w) for w in shown) + spacing * len(shown)
+        bottom = sum(w.minimumSizeHint().width() for w in shown) + spacing * len(shown)
         return QSize(max(top, bottom), hint.height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -292,13 +284,6 @@ class PaymentFilterBar(QWidget):
             self.count_label.setFixedWidth(self._count_width())
             self._arrange(one_row=self.width() >= self._one_row_width())
             self.updateGeometry()
-            # the periods are said again after this event (Translations.switch): measured then
-            QTimer.singleShot(0, self, self._refit_periods)
-
-    def _refit_periods(self) -> None:
-        self._hold_period_width()
-        self._arrange(one_row=self.width() >= self._one_row_width())
-        self.updateGeometry()
 
     def current_filter(self) -> PaymentFilter:
         """The filter as the controls show it now (periods are computed from the clock)."""
@@ -369,8 +354,3 @@ class PaymentFilterBar(QWidget):
                 self.leave_down.emit()
                 return True
         return super().eventFilter(watched, event)
-
-
-def _least(widget: QWidget) -> int:
-    """The narrowest ``widget`` may be laid out: its minimum size hint, or a minimum width set on it."""
-    return max(widget.minimumSizeHint().width(), widget.minimumWidth())
