@@ -6,10 +6,8 @@ A counter's screen can be as small as 1024x768. A window larger than the free ar
 
 from __future__ import annotations
 
-from math import ceil
-
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QFontMetrics, QFontMetricsF, QGuiApplication, QPaintEvent
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -63,28 +61,12 @@ def whole_words(metrics: QFontMetrics, text: str, width: int) -> str:
 
 
 class ElidingComboBox(QComboBox):
-    """A combo box that asks for the room its current choice needs whole (its size hint) and can be
-    squeezed to the width of its usual choices (its minimum size hint: ``setMinimumContentsLength``);
-    squeezed, a longer choice shows cut with "…" (Qt's styles clip it mid-letter: "Требует внима"). Its
-    open list shows every choice whole. Declared (``ELIDES``)."""
+    """A combo box sized for its usual choices that shows a longer one cut with "…" (Qt's styles clip
+    it mid-letter: "Требует внима"); its open list shows every choice whole. Declared (``ELIDES``)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         declare_elides(self)
-        self.currentTextChanged.connect(self.updateGeometry)  # another choice, or its words switched
-
-    def sizeHint(self) -> QSize:
-        """Wide enough for the current choice whole ("Қабылданбады" had room beside it, yet showed cut)."""
-        usual = super().sizeHint()
-        option = QStyleOptionComboBox()
-        self.initStyleOption(option)
-        option.rect = QRect(QPoint(), usual)
-        words = ceil(QFontMetricsF(self.font()).horizontalAdvance(option.currentText))  # as elidedText
-        more = words - self._room(option)
-        return usual + QSize(more, 0) if more > 0 else usual
-
-    def minimumSizeHint(self) -> QSize:
-        return super().sizeHint()
 
     def shown_text(self) -> str:
         """The current choice as the closed box shows it: whole, or cut with "…" to its room."""
@@ -92,17 +74,12 @@ class ElidingComboBox(QComboBox):
         self.initStyleOption(option)
         return self._elided(option)
 
-    def _room(self, option: QStyleOptionComboBox) -> int:
-        """The room the box of ``option``'s size has for the choice's words."""
+    def _elided(self, option: QStyleOptionComboBox) -> str:
         complex_control, field = QStyle.ComplexControl.CC_ComboBox, QStyle.SubControl.SC_ComboBoxEditField
         room = self.style().subControlRect(complex_control, option, field, self).width()
         if not option.currentIcon.isNull():
             room -= option.iconSize.width() + 4  # the icon and its gap, as the style lays them out
-        return room
-
-    def _elided(self, option: QStyleOptionComboBox) -> str:
-        room = max(self._room(option), 0)
-        return self.fontMetrics().elidedText(option.currentText, Qt.TextElideMode.ElideRight, room)
+        return self.fontMetrics().elidedText(option.currentText, Qt.TextElideMode.ElideRight, max(room, 0))
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # QComboBox's own, with the label elided
         painter = QStylePainter(self)

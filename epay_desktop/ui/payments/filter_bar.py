@@ -161,8 +161,7 @@ class PaymentFilterBar(QWidget):
         self.status_combo = _named(ElidingComboBox(self), "status_filter")
         self.status_combo.setToolTip(_tr("Show payments in one status, a group of them, or all"))
         self.status_combo.setMaxVisibleItems(len(STATUS_GROUPS) + 2)
-        # at least as wide as the usual words, the current choice whole where the bar has room for it;
-        # the open list shows the long ones in full
+        # sized for the usual words; the open list shows the long ones in full
         self.status_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -237,12 +236,11 @@ class PaymentFilterBar(QWidget):
         return widest + 8
 
     def _one_row_width(self) -> int:
-        """Width the bar needs to show everything in one row without squeezing the search field (the
-        status at its usual width: a long choice does not move the bar to two rows, it shows cut)."""
+        """Width the bar needs to show everything in one row without squeezing the search field."""
         spacing = max(self._top.spacing(), 0)
         shown = [w for w in self._choices if not w.isHidden()]
         width = self.search_edit.minimumWidth() + self.count_label.width()
-        width += sum(w.minimumSizeHint().width() for w in shown) + spacing * (len(shown) + 1)
+        width += sum(w.sizeHint().width() for w in shown) + spacing * (len(shown) + 1)
         return width
 
     def _arrange(self, *, one_row: bool) -> None:
@@ -269,7 +267,7 @@ class PaymentFilterBar(QWidget):
         spacing = max(self._top.spacing(), 0)
         top = self.search_edit.minimumWidth() + self.count_label.width() + spacing
         shown = [w for w in self._choices if not w.isHidden()]
-        bottom = sum(w.minimumSizeHint().width() for w in shown) + spacing * len(shown)
+        bottom = sum(w.sizeHint().width() for w in shown) + spacing * len(shown)
         return QSize(max(top, bottom), hint.height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
