@@ -43,14 +43,22 @@ import sqlite3
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Awaitable
+from collections.abc import Callable
+from datetime import UTC
+from datetime import date
+from datetime import datetime
 from datetime import time as day_time
+from datetime import timedelta
 from pathlib import Path
-from typing import Any, Final
+from typing import Any
+from typing import Final
 from zoneinfo import ZoneInfo
 
-from benchmarks.figures import Goal, emit, figure, summary
+from benchmarks.figures import Goal
+from benchmarks.figures import emit
+from benchmarks.figures import figure
+from benchmarks.figures import summary
 
 P7_GOAL: Final = Goal(ratio=2.0, limit=200, stat="median")
 WINDOW_GOAL: Final = Goal(limit=1000, stat="max")

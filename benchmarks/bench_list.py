@@ -50,14 +50,21 @@ import sqlite3
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable
+from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
+from decimal import Decimal
+from decimal import InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from benchmarks.figures import Goal, emit, figure
+from benchmarks.figures import Goal
+from benchmarks.figures import emit
+from benchmarks.figures import figure
 
 PAGE = 100
 P2_GOAL = Goal(ratio=3.0, limit=50, stat="p95")
@@ -235,7 +242,9 @@ class Bench:
     # the cases: name -> (ListQuery and how to read it, the raw floor)
     def cases(self) -> list[tuple[str, Any, Callable[[], object]]]:
         from epay_desktop.domain import ConsoleStatus
-        from epay_desktop.services.payments.queries import ListQuery, ListSort, PaymentFilter
+        from epay_desktop.services.payments.queries import ListQuery
+        from epay_desktop.services.payments.queries import ListSort
+        from epay_desktop.services.payments.queries import PaymentFilter
 
         assert self.t is not None
         raw, t = self.raw, self.t
@@ -357,8 +366,10 @@ class Bench:
     async def model(self) -> None:
         from PySide6.QtCore import Qt
 
-        from epay_desktop.services.payments.queries import ListQuery, ListSort
-        from epay_desktop.ui.payments.list_model import PaymentColumn, PaymentFilter
+        from epay_desktop.services.payments.queries import ListQuery
+        from epay_desktop.services.payments.queries import ListSort
+        from epay_desktop.ui.payments.list_model import PaymentColumn
+        from epay_desktop.ui.payments.list_model import PaymentFilter
         from epay_desktop.ui.payments.list_view import PaymentsView
 
         assert self.t is not None
@@ -517,7 +528,8 @@ class _PaintWatch:
     action, a page arriving), so a paint after it is one that showed the change."""
 
     def __init__(self, view: Any) -> None:
-        from PySide6.QtCore import QEvent, QObject
+        from PySide6.QtCore import QEvent
+        from PySide6.QtCore import QObject
 
         paint = QEvent.Type.Paint
         watch = self
@@ -603,8 +615,10 @@ async def drag(view: Any, row: int, steps: int = 12, interval: float = 0.016) ->
 
 
 async def run_all(url: str, runs: int, vias: Sequence[str]) -> None:
-    from epay_desktop.services.payments.queries import ListQuery, PaymentQueries
-    from epay_desktop.store.db import Store, make_engine
+    from epay_desktop.services.payments.queries import ListQuery
+    from epay_desktop.services.payments.queries import PaymentQueries
+    from epay_desktop.store.db import Store
+    from epay_desktop.store.db import make_engine
 
     store = Store(make_engine(url))
     raw = Raw(url)
@@ -675,7 +689,9 @@ def _on_postgres(size: int, root: Path | None, runs: int, vias: Sequence[str]) -
     (``root``) has them already; the time the generator took goes to stderr."""
     import qasync
 
-    from benchmarks.pg_server import generate_into, payments_in, pg_server
+    from benchmarks.pg_server import generate_into
+    from benchmarks.pg_server import payments_in
+    from benchmarks.pg_server import pg_server
 
     with pg_server(root) as url:
         if payments_in(url) == 0:

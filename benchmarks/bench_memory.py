@@ -36,7 +36,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -83,7 +84,9 @@ def _write(out: str, record: dict[str, Any]) -> None:
 def child_floor(out: str) -> int:
     """A bare PySide6 process: a QMainWindow with an empty QTableView, shown, then idle."""
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QMainWindow
+    from PySide6.QtWidgets import QTableView
 
     app = QApplication([sys.argv[0]])
     window = QMainWindow()
@@ -131,7 +134,8 @@ class _Driver:
 
     @staticmethod
     def _widget(name: str) -> Any:
-        from PySide6.QtWidgets import QApplication, QWidget
+        from PySide6.QtWidgets import QApplication
+        from PySide6.QtWidgets import QWidget
 
         for top in QApplication.topLevelWidgets():
             found = top if top.objectName() == name else top.findChild(QWidget, name)
@@ -140,7 +144,8 @@ class _Driver:
         return None
 
     def _log_in(self) -> bool:
-        from PySide6.QtCore import QEvent, Qt
+        from PySide6.QtCore import QEvent
+        from PySide6.QtCore import Qt
         from PySide6.QtGui import QKeyEvent
         from PySide6.QtWidgets import QApplication
 
@@ -309,7 +314,8 @@ def run(db: Path, runs: int, *, warm_up: bool = True) -> list[dict[str, Any]]:
     """The P5 figures: ``runs`` console and floor processes on a copy of ``db``, after one uncounted
     console run unless ``warm_up`` is False (``--smoke``, untimed: the same child, nothing to warm)."""
     # imported here, not at the top: the child processes load only what they measure
-    from benchmarks.figures import Goal, figure
+    from benchmarks.figures import Goal
+    from benchmarks.figures import figure
 
     with tempfile.TemporaryDirectory(prefix="bench-memory-") as name:
         folder = Path(name)

@@ -30,9 +30,12 @@ import io
 import itertools
 import sys
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable
+from collections.abc import Iterator
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from pathlib import Path
 
 from reportlab.graphics import renderPDF
@@ -43,16 +46,30 @@ from sqlalchemy import select
 
 from benchmarks import figures
 from benchmarks.generate import generate
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Role
-from epay_desktop.domain.receipts import ReceiptLanguage, ReceiptRequest, ReceiptWidth
-from epay_desktop.receipts import ReceiptData, render_pdf
-from epay_desktop.receipts.cells import CellLine, layout_cells
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Role
+from epay_desktop.domain.receipts import ReceiptLanguage
+from epay_desktop.domain.receipts import ReceiptRequest
+from epay_desktop.domain.receipts import ReceiptWidth
+from epay_desktop.receipts import ReceiptData
+from epay_desktop.receipts import render_pdf
+from epay_desktop.receipts.cells import CellLine
+from epay_desktop.receipts.cells import layout_cells
 from epay_desktop.receipts.escpos_profile import render_profile
 from epay_desktop.receipts.fonts import register_fonts
-from epay_desktop.receipts.layout import Banner, Pair, Qr, Size, Text, build_blocks, receipt_number
-from epay_desktop.receipts.pdf import GEOMETRIES, LEADING
+from epay_desktop.receipts.layout import Banner
+from epay_desktop.receipts.layout import Pair
+from epay_desktop.receipts.layout import Qr
+from epay_desktop.receipts.layout import Size
+from epay_desktop.receipts.layout import Text
+from epay_desktop.receipts.layout import build_blocks
+from epay_desktop.receipts.layout import receipt_number
+from epay_desktop.receipts.pdf import GEOMETRIES
+from epay_desktop.receipts.pdf import LEADING
 from epay_desktop.services.receipts import ReceiptService
-from epay_desktop.store.db import Store, make_engine
+from epay_desktop.store.db import Store
+from epay_desktop.store.db import make_engine
 from epay_desktop.store.models import PaymentRow
 
 GOAL = figures.Goal(ratio=1.5, limit=15, stat="median")

@@ -38,23 +38,40 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from contextlib import asynccontextmanager, contextmanager
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import AsyncIterator
+from collections.abc import Awaitable
+from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import asynccontextmanager
+from contextlib import contextmanager
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import UTC
+from datetime import date
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
 from sqlalchemy import event
 
-from benchmarks.figures import Goal, emit, figure
-from epay_desktop.app import AppContext, open_app, store_of
-from epay_desktop.domain import InvoiceId, Money, Role
-from epay_desktop.gateway import Credentials, Secret
+from benchmarks.figures import Goal
+from benchmarks.figures import emit
+from benchmarks.figures import figure
+from epay_desktop.app import AppContext
+from epay_desktop.app import open_app
+from epay_desktop.app import store_of
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import Role
+from epay_desktop.gateway import Credentials
+from epay_desktop.gateway import Secret
 from epay_desktop.gateway.config import sandbox_endpoints
 from epay_desktop.gateway.tokens import service_token_form
-from epay_desktop.sandbox.config import TEST_CLIENT_ID, TEST_CLIENT_SECRET, TEST_TERMINAL_ID
+from epay_desktop.sandbox.config import TEST_CLIENT_ID
+from epay_desktop.sandbox.config import TEST_CLIENT_SECRET
+from epay_desktop.sandbox.config import TEST_TERMINAL_ID
 from epay_desktop.services.payments.checkout import CheckoutRequest
 
 __all__ = ["GOAL", "Sandbox", "World", "build_world", "floor_checks", "main", "opened", "sandbox_process"]
@@ -297,10 +314,13 @@ async def stall_once(world: World, run_root: Path, concurrency: int) -> float:
     """The console (AppController, MainWindow, a manager logged in, the list open) on a fresh copy;
     ``reconcile_all`` runs in it while a 5 ms QTimer ticks on the GUI thread. Returns the longest gap
     between two ticks beyond the 5 ms interval (ms)."""
-    from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+    from PySide6.QtCore import QElapsedTimer
+    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QTimer
     from PySide6.QtTest import QTest
 
-    from epay_desktop.ui.app.controller import AppController, ConsoleOptions
+    from epay_desktop.ui.app.controller import AppController
+    from epay_desktop.ui.app.controller import ConsoleOptions
 
     def no_checkout() -> Any:
         raise RuntimeError("the benchmark opens no checkout")
@@ -363,7 +383,8 @@ def gui_stall(world: World, run_root: Path, concurrency: int, runs: int) -> list
     import qasync
 
     from epay_desktop.ui.app.gc_guard import MainThreadCollector
-    from epay_desktop.ui.app.main import configure_application, make_application
+    from epay_desktop.ui.app.main import configure_application
+    from epay_desktop.ui.app.main import make_application
 
     qapp = make_application()
     configure_application(qapp)

@@ -44,31 +44,54 @@ import sys
 import time
 import uuid
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass, field, replace
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Iterator
+from collections.abc import Sequence
+from dataclasses import asdict
+from dataclasses import dataclass
+from dataclasses import field
+from dataclasses import replace
+from datetime import UTC
+from datetime import date
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
-from typing import Any, Final
+from typing import Any
+from typing import Final
 
-from sqlalchemy import Connection, func, insert, select, text
+from sqlalchemy import Connection
+from sqlalchemy import func
+from sqlalchemy import insert
+from sqlalchemy import select
+from sqlalchemy import text
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Role
-from epay_desktop.services.demo_shop import DECLINES, REFUND_REASONS
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Role
+from epay_desktop.services.demo_shop import DECLINES
+from epay_desktop.services.demo_shop import REFUND_REASONS
 from epay_desktop.services.people.passwords import Passwords
 from epay_desktop.services.secrets import load_or_create_secret_file
 from epay_desktop.store import status_counts
 from epay_desktop.store.db import make_engine
 from epay_desktop.store.keyfile import load_or_create_key_file
-from epay_desktop.store.list_keys import card_last4, list_amount_minor, list_refunded_minor
+from epay_desktop.store.list_keys import card_last4
+from epay_desktop.store.list_keys import list_amount_minor
+from epay_desktop.store.list_keys import list_refunded_minor
 from epay_desktop.store.migrations import migrate
-from epay_desktop.store.models import AuditRow, CounterRow, MoneyOpRow, PaymentEventRow, PaymentRow, UserRow
-from epay_desktop.store.repos.audit import GENESIS_HASH, AuditEntry, canonical_details, entry_hash
-from epay_desktop.store.repos.counters import (
-    INVOICE_COUNTER,
-    INVOICE_COUNTER_BASE,
-    INVOICE_ID_LIMIT,
-    INVOICE_WIDTH,
-)
+from epay_desktop.store.models import AuditRow
+from epay_desktop.store.models import CounterRow
+from epay_desktop.store.models import MoneyOpRow
+from epay_desktop.store.models import PaymentEventRow
+from epay_desktop.store.models import PaymentRow
+from epay_desktop.store.models import UserRow
+from epay_desktop.store.repos.audit import GENESIS_HASH
+from epay_desktop.store.repos.audit import AuditEntry
+from epay_desktop.store.repos.audit import canonical_details
+from epay_desktop.store.repos.audit import entry_hash
+from epay_desktop.store.repos.counters import INVOICE_COUNTER
+from epay_desktop.store.repos.counters import INVOICE_COUNTER_BASE
+from epay_desktop.store.repos.counters import INVOICE_ID_LIMIT
+from epay_desktop.store.repos.counters import INVOICE_WIDTH
 from epay_desktop.store.repos.users import name_key
 
 __all__ = ["DEFAULT_PASSWORD", "GenerateResult", "generate", "generate_quietly", "main"]

@@ -29,7 +29,9 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable
+from collections.abc import Iterator
+from collections.abc import Sequence
 from pathlib import Path
 
 __all__ = ["bindir", "pg_server", "remove_orphaned_folders"]
@@ -277,7 +279,9 @@ def _alive(pid: int) -> bool:
 
 def payments_in(url: str) -> int:
     """How many payments the database holds (0 when it has no schema yet)."""
-    from sqlalchemy import create_engine, inspect, text
+    from sqlalchemy import create_engine
+    from sqlalchemy import inspect
+    from sqlalchemy import text
 
     engine = create_engine(url)
     try:

@@ -43,10 +43,16 @@ from pathlib import Path
 from typing import Any
 
 try:  # run as ``python -m benchmarks.startup`` or as ``python benchmarks/startup.py``
-    from benchmarks.figures import Goal, emit, figure, summary
+    from benchmarks.figures import Goal
+    from benchmarks.figures import emit
+    from benchmarks.figures import figure
+    from benchmarks.figures import summary
 except ModuleNotFoundError:  # pragma: no cover - the script form, from the repository root
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from benchmarks.figures import Goal, emit, figure, summary
+    from benchmarks.figures import Goal
+    from benchmarks.figures import emit
+    from benchmarks.figures import figure
+    from benchmarks.figures import summary
 
 GOAL = Goal(ratio=1.3)
 #: The stacks issue 10 names; which of them were loaded at the login is reported with the figures.

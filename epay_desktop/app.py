@@ -18,22 +18,28 @@ import concurrent.futures
 import logging
 import ssl
 import threading
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from collections.abc import Callable
+from collections.abc import Mapping
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import UTC
+from datetime import datetime
 from pathlib import Path
 
 import httpx
 
-from epay_desktop.gateway import DEFAULT_TIMEOUT, EpayClient
+from epay_desktop.gateway import DEFAULT_TIMEOUT
+from epay_desktop.gateway import EpayClient
 from epay_desktop.gateway.config import Environment
 from epay_desktop.logs import configure_logging
 from epay_desktop.services.audit import AuditService
 from epay_desktop.services.backups import Backups
 from epay_desktop.services.demo_shop import DemoShop
 from epay_desktop.services.events import EventBus
-from epay_desktop.services.fiscal.service import FiscalService, connect_with
-from epay_desktop.services.fiscal.setup import FiscalSetup, settings_revision
+from epay_desktop.services.fiscal.service import FiscalService
+from epay_desktop.services.fiscal.service import connect_with
+from epay_desktop.services.fiscal.setup import FiscalSetup
+from epay_desktop.services.fiscal.setup import settings_revision
 from epay_desktop.services.money_ops.operations import MoneyOperations
 from epay_desktop.services.payments.day import DayService
 from epay_desktop.services.payments.payment_service import PaymentService
@@ -49,10 +55,15 @@ from epay_desktop.services.receipts import ReceiptService
 from epay_desktop.services.secret_store import SecretStore
 from epay_desktop.services.secrets import load_or_create_secret_file
 from epay_desktop.services.shifts.service import ShiftService
-from epay_desktop.services.shop_settings import LocalConfigStore, ShopSettingsService
-from epay_desktop.settings import GatewaySettings, StoreSettings, load_gateway_settings, load_store_settings
+from epay_desktop.services.shop_settings import LocalConfigStore
+from epay_desktop.services.shop_settings import ShopSettingsService
+from epay_desktop.settings import GatewaySettings
+from epay_desktop.settings import StoreSettings
+from epay_desktop.settings import load_gateway_settings
+from epay_desktop.settings import load_store_settings
 from epay_desktop.store.db import Store
-from epay_desktop.store.open import CheckedStore, open_store
+from epay_desktop.store.open import CheckedStore
+from epay_desktop.store.open import open_store
 
 __all__ = [
     "AppContext",

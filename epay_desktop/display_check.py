@@ -16,7 +16,9 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Message, msg
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import Message
+from epay_desktop.domain.i18n import msg
 
 __all__ = ["display_problem", "qt_platform", "xcb_plugin_problem"]
 

@@ -16,7 +16,9 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable
+from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -51,7 +53,8 @@ def _start_demo_sandbox() -> RunningSandbox:
 
 
 def _start_demo_fiscal_sandbox(home: str | None) -> RunningFiscalSandbox:
-    from epay_desktop.demo import demo_home, start_demo_fiscal_sandbox  # the web stack: the demo only
+    from epay_desktop.demo import demo_home  # the web stack: the demo only
+    from epay_desktop.demo import start_demo_fiscal_sandbox  # the web stack: the demo only
 
     return start_demo_fiscal_sandbox(demo_home(home))  # its register kept in the folder (0138)
 
@@ -61,7 +64,8 @@ def _forget_a_deleted_demo_database(environ: Mapping[str, str]) -> None:
     folder: the demo's data is made up and kept in no backup. The real console refuses a database its
     folder had and lost (decision 0066); the demo forgets that it had one."""
     from epay_desktop.settings import load_store_settings
-    from epay_desktop.store.integrity import is_expected, unmark_expected
+    from epay_desktop.store.integrity import is_expected
+    from epay_desktop.store.integrity import unmark_expected
     from epay_desktop.store.open import sqlite_file
 
     settings = load_store_settings(environ)
@@ -116,7 +120,8 @@ class Launch:
         if self._refusal is not None:
             raise self._refusal
         if self._sandbox is not None:
-            from epay_desktop.demo import demo_environ, demo_home
+            from epay_desktop.demo import demo_environ
+            from epay_desktop.demo import demo_home
 
             environ = demo_environ(demo_home(self._demo_home), self._sandbox.base_url)
             await asyncio.to_thread(_forget_a_deleted_demo_database, environ)
@@ -130,7 +135,9 @@ class Launch:
         login) and say what it adds; None for the real console."""
         if self._sandbox is None:
             return None
-        from epay_desktop.demo import DEMO_USERS, mirror_demo, seed_demo
+        from epay_desktop.demo import DEMO_USERS
+        from epay_desktop.demo import mirror_demo
+        from epay_desktop.demo import seed_demo
         from epay_desktop.demo.fiscal import prepare_demo_fiscal
 
         await seed_demo(ctx)

@@ -22,7 +22,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from epay_desktop.gateway.redaction import install_redaction, unredacted_handlers
+from epay_desktop.gateway.redaction import install_redaction
+from epay_desktop.gateway.redaction import unredacted_handlers
 
 __all__ = ["assert_redacted", "configure_logging", "log_failure", "quiet_without_handlers"]
 

@@ -19,7 +19,9 @@ import tempfile
 from pathlib import Path
 
 from epay_desktop.domain.errors import ConsoleError
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Word, msg
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import Word
+from epay_desktop.domain.i18n import msg
 
 __all__ = ["FILE_MODE", "UnsafeFilePath", "check_target", "write_file_safely"]
 

@@ -19,7 +19,11 @@ from pathlib import Path
 import platformdirs
 
 from epay_desktop.domain import settings_catalog as catalog
-from epay_desktop.gateway.config import Credentials, Endpoints, Environment, Secret, endpoints_for
+from epay_desktop.gateway.config import Credentials
+from epay_desktop.gateway.config import Endpoints
+from epay_desktop.gateway.config import Environment
+from epay_desktop.gateway.config import Secret
+from epay_desktop.gateway.config import endpoints_for
 
 __all__ = [
     "ENV_VARS",

@@ -311,7 +311,9 @@ def flow_books() -> None:
     listing = subprocess.run(["curl", "-s", f"{url}/sandbox/transactions"], capture_output=True, text=True)
     paid = [t for t in json.loads(listing.stdout) if t["status"] == "CHARGE" and not t["payoutAmount"]]
     invoice = max(paid, key=lambda t: t["createdDate"])["invoiceId"]
-    refund = f"{url}/sandbox/invoices/{invoice}/refund?amount=1000"  # in the cabinet: the console sent nothing
+    refund = (
+        f"{url}/sandbox/invoices/{invoice}/refund?amount=1000"  # in the cabinet: the console sent nothing
+    )
     subprocess.run(["curl", "-s", "-X", "POST", refund], capture_output=True, check=True)
     win = wait_window(MAIN)
     x("windowactivate", "--sync", win)
@@ -325,7 +327,9 @@ def flow_books() -> None:
     shot("check-with-the-bank", MAIN)
     press_for("ctrl+shift+a", "^Needs attention")
     shot("attention-books", "^Needs attention")
-    x("mousemove", "--window", wait_window("^Needs attention"), "337", "367", "click", "1")  # "What you found"
+    x(
+        "mousemove", "--window", wait_window("^Needs attention"), "337", "367", "click", "1"
+    )  # "What you found"
     typ("1 000 refunded in the cabinet on request, checked")
     key("Return")
     time.sleep(3)

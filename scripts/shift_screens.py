@@ -21,25 +21,40 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
+from collections.abc import Coroutine
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
+from typing import TypeVar
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
+from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QGroupBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QGroupBox
+from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QWidget
 
-from epay_desktop.app import AppContext, store_of
-from epay_desktop.domain import ConsoleStatus, InvoiceId
-from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptRequest, ReceiptWidth
+from epay_desktop.app import AppContext
+from epay_desktop.app import store_of
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.domain.receipts import ReceiptLanguage
+from epay_desktop.domain.receipts import ReceiptRequest
+from epay_desktop.domain.receipts import ReceiptWidth
 from epay_desktop.receipts.escpos import escpos_renderer
-from epay_desktop.receipts.escpos_profile import TextMode, render_profile
+from epay_desktop.receipts.escpos_profile import TextMode
+from epay_desktop.receipts.escpos_profile import render_profile
 from epay_desktop.receipts.shift_layout import render_shift_escpos
-from epay_desktop.sandbox.printer.interpreter import Printout, render_escpos
+from epay_desktop.sandbox.printer.interpreter import Printout
+from epay_desktop.sandbox.printer.interpreter import render_escpos
 from epay_desktop.store.models import PaymentRow
 from epay_desktop.ui.app import main as gui
 from epay_desktop.ui.app.controller import AppController
-from epay_desktop.ui.app.main import make_application, run_gui
+from epay_desktop.ui.app.main import make_application
+from epay_desktop.ui.app.main import run_gui
 from epay_desktop.ui.common.language import translations
 from epay_desktop.ui.session.lock_screen import LockScreen
 from epay_desktop.ui.settings.settings_dialog import SettingsDialog

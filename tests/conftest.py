@@ -30,13 +30,17 @@ import shiboken6  # noqa: E402
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from epay_desktop.sandbox import RunningSandbox, SandboxConfig  # noqa: E402
+from epay_desktop.sandbox import RunningSandbox  # noqa: E402
+from epay_desktop.sandbox import SandboxConfig  # noqa: E402
 from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox  # noqa: E402
 from epay_desktop.store.db import Store  # noqa: E402
 from tests.support.database import open_store  # noqa: E402
-from tests.support.fiscal_sandbox import emptied, start_in_thread  # noqa: E402
-from tests.support.keychain import MemoryKeyring, installed  # noqa: E402
-from tests.support.postgres import DATABASE, PgServer  # noqa: E402
+from tests.support.fiscal_sandbox import emptied  # noqa: E402
+from tests.support.fiscal_sandbox import start_in_thread  # noqa: E402
+from tests.support.keychain import MemoryKeyring  # noqa: E402
+from tests.support.keychain import installed  # noqa: E402
+from tests.support.postgres import DATABASE  # noqa: E402
+from tests.support.postgres import PgServer  # noqa: E402
 from tests.support.sandbox import SharedSandbox  # noqa: E402
 from tests.support.sandbox import shared_sandbox as start_shared_sandbox  # noqa: E402
 from tests.support.xdist_groups import apply_groups  # noqa: E402

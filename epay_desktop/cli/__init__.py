@@ -23,7 +23,8 @@ import gc
 import json
 import logging
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -31,11 +32,16 @@ from epay_desktop import __version__
 from epay_desktop.cli.admin import ADMIN
 from epay_desktop.cli.audit import AUDIT
 from epay_desktop.cli.commands import Standalone
-from epay_desktop.cli.common import EXIT_BUG, EXIT_USAGE, Handler
+from epay_desktop.cli.common import EXIT_BUG
+from epay_desktop.cli.common import EXIT_USAGE
+from epay_desktop.cli.common import Handler
 from epay_desktop.cli.database import DATABASE
-from epay_desktop.cli.errors import LoggedBug, describe_failure
+from epay_desktop.cli.errors import LoggedBug
+from epay_desktop.cli.errors import describe_failure
 from epay_desktop.cli.fiscal import FISCAL
-from epay_desktop.cli.language import LANGUAGES, choose_language, set_language
+from epay_desktop.cli.language import LANGUAGES
+from epay_desktop.cli.language import choose_language
+from epay_desktop.cli.language import set_language
 from epay_desktop.cli.money import MONEY
 from epay_desktop.cli.output import fail_line
 from epay_desktop.cli.payments import PAYMENTS
@@ -43,7 +49,10 @@ from epay_desktop.cli.printers import PRINTER
 from epay_desktop.cli.receipts import RECEIPTS
 from epay_desktop.cli.shifts import SHIFT
 from epay_desktop.cli.users import USER
-from epay_desktop.settings import ENV_VARS, SettingsError, load_gateway_settings, settings_kept_elsewhere
+from epay_desktop.settings import ENV_VARS
+from epay_desktop.settings import SettingsError
+from epay_desktop.settings import load_gateway_settings
+from epay_desktop.settings import settings_kept_elsewhere
 
 __all__ = ["build_parser", "main"]
 

@@ -4,22 +4,27 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
+from typing import Final
 
-from epay_desktop.cli.commands import Arg, CommandTable
-from epay_desktop.cli.common import (
-    EXIT_OK,
-    EXIT_UNKNOWN,
-    CliError,
-    date_arg,
-    day_start,
-    login,
-    login_manager,
-    text_arg,
-    whole_number_arg,
-)
+from epay_desktop.cli.commands import Arg
+from epay_desktop.cli.commands import CommandTable
+from epay_desktop.cli.common import EXIT_OK
+from epay_desktop.cli.common import EXIT_UNKNOWN
+from epay_desktop.cli.common import CliError
+from epay_desktop.cli.common import date_arg
+from epay_desktop.cli.common import day_start
+from epay_desktop.cli.common import login
+from epay_desktop.cli.common import login_manager
+from epay_desktop.cli.common import text_arg
+from epay_desktop.cli.common import whole_number_arg
 from epay_desktop.cli.fiscal import fiscal_pass
-from epay_desktop.cli.output import emit_json, local_time, money_json, print_result, visible, when_json
+from epay_desktop.cli.output import emit_json
+from epay_desktop.cli.output import local_time
+from epay_desktop.cli.output import money_json
+from epay_desktop.cli.output import print_result
+from epay_desktop.cli.output import visible
+from epay_desktop.cli.output import when_json
 from epay_desktop.cli.receipts import check_writable
 from epay_desktop.domain.bounds import MAX_ID
 from epay_desktop.domain.text import FIELD_NOTE

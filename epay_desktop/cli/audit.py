@@ -12,9 +12,15 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from epay_desktop.cli.commands import Arg, CommandTable
-from epay_desktop.cli.common import EXIT_OK, EXIT_REFUSED, CliError, login_manager, whole_number_arg
-from epay_desktop.cli.output import emit_json, print_result
+from epay_desktop.cli.commands import Arg
+from epay_desktop.cli.commands import CommandTable
+from epay_desktop.cli.common import EXIT_OK
+from epay_desktop.cli.common import EXIT_REFUSED
+from epay_desktop.cli.common import CliError
+from epay_desktop.cli.common import login_manager
+from epay_desktop.cli.common import whole_number_arg
+from epay_desktop.cli.output import emit_json
+from epay_desktop.cli.output import print_result
 from epay_desktop.cli.receipts import check_writable
 from epay_desktop.domain.bounds import MAX_ID
 
@@ -32,7 +38,8 @@ _MAX_ANCHOR_FILE = 4096
 
 def anchor_from_args(anchor_arg: str | None, count: int | None) -> AuditAnchor | None:
     """The anchor ``audit verify`` was given: the printed line, a file holding it, or HASH + --count."""
-    from epay_desktop.services.audit import AnchorError, AuditAnchor  # loaded when the command runs
+    from epay_desktop.services.audit import AnchorError  # loaded when the command runs
+    from epay_desktop.services.audit import AuditAnchor  # loaded when the command runs
 
     if anchor_arg is None:
         if count is not None:

@@ -12,11 +12,15 @@ makes its commands that group's actions (``epay-desktop user add``).
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
+from collections.abc import Coroutine
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
+from typing import Any
+from typing import TypeVar
 
-from epay_desktop.cli.common import Handler, invoice_arg
+from epay_desktop.cli.common import Handler
+from epay_desktop.cli.common import invoice_arg
 
 __all__ = ["INVOICE", "Arg", "CommandTable", "OneOf", "Standalone"]
 

@@ -12,15 +12,32 @@ import argparse
 import getpass
 import os
 import sys
-from collections.abc import Awaitable, Callable, Mapping
-from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Final
+from collections.abc import Awaitable
+from collections.abc import Callable
+from collections.abc import Mapping
+from datetime import date
+from datetime import datetime
+from datetime import time
+from datetime import timedelta
+from typing import TYPE_CHECKING
+from typing import Final
 from zoneinfo import ZoneInfo
 
-from epay_desktop.domain import InvoiceId, InvoiceIdError, Money, MoneyError, PermissionDenied, User
-from epay_desktop.domain.bounds import BoundsError, parse_date_text, parse_whole_number
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Word, msg
-from epay_desktop.domain.text import TEXT_MAX_CHARS, TextError, check_text
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import InvoiceIdError
+from epay_desktop.domain import Money
+from epay_desktop.domain import MoneyError
+from epay_desktop.domain import PermissionDenied
+from epay_desktop.domain import User
+from epay_desktop.domain.bounds import BoundsError
+from epay_desktop.domain.bounds import parse_date_text
+from epay_desktop.domain.bounds import parse_whole_number
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import Word
+from epay_desktop.domain.i18n import msg
+from epay_desktop.domain.text import TEXT_MAX_CHARS
+from epay_desktop.domain.text import TextError
+from epay_desktop.domain.text import check_text
 
 if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
     from epay_desktop.app import AppContext

@@ -17,14 +17,19 @@ import asyncio
 import contextlib
 import functools
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from epay_desktop.cli.commands import Arg, CommandTable
-from epay_desktop.cli.common import EXIT_USAGE, CliError, login_manager
+from epay_desktop.cli.commands import Arg
+from epay_desktop.cli.commands import CommandTable
+from epay_desktop.cli.common import EXIT_USAGE
+from epay_desktop.cli.common import CliError
+from epay_desktop.cli.common import login_manager
 from epay_desktop.cli.output import print_result
-from epay_desktop.domain.settings_catalog import DATABASE_URL, HOME
+from epay_desktop.domain.settings_catalog import DATABASE_URL
+from epay_desktop.domain.settings_catalog import HOME
 
 if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
     from epay_desktop.app import AppContext
@@ -102,8 +107,10 @@ async def cmd_restore(args: argparse.Namespace) -> int:
     """
     from epay_desktop.app import open_app
     from epay_desktop.services.shop_settings import effective_environ
-    from epay_desktop.store.backup import stage_restore, swap_in
-    from epay_desktop.store.integrity import running_folder, unmark_expected
+    from epay_desktop.store.backup import stage_restore
+    from epay_desktop.store.backup import swap_in
+    from epay_desktop.store.integrity import running_folder
+    from epay_desktop.store.integrity import unmark_expected
 
     settings, db_file = await asyncio.to_thread(_sqlite_settings, "restore")
     backup = args.backup.absolute()
@@ -154,7 +161,9 @@ async def cmd_check_db(args: argparse.Namespace) -> int:
     Run SQLite's full integrity check on the database. Exit 0 when it is intact, 2 when it is damaged
     (the line names the backup to restore). Needs no log-in; changes nothing.
     """
-    from epay_desktop.store.integrity import PageCheck, check_file, left_by_a_crash
+    from epay_desktop.store.integrity import PageCheck
+    from epay_desktop.store.integrity import check_file
+    from epay_desktop.store.integrity import left_by_a_crash
 
     settings, db_file = await asyncio.to_thread(_sqlite_settings, "check-db")
     with _faults_said(db_file, settings.lock_wait_seconds):

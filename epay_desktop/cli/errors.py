@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from epay_desktop.cli.common import EXIT_BUG, EXIT_REFUSED, EXIT_UNKNOWN, EXIT_USAGE, CliError
+from epay_desktop.cli.common import EXIT_BUG
+from epay_desktop.cli.common import EXIT_REFUSED
+from epay_desktop.cli.common import EXIT_UNKNOWN
+from epay_desktop.cli.common import EXIT_USAGE
+from epay_desktop.cli.common import CliError
 from epay_desktop.cli.language import localized
 from epay_desktop.domain import ConsoleError
 from epay_desktop.safe_files import UnsafeFilePath
@@ -25,7 +29,9 @@ class LoggedBug(Exception):
 def describe_failure(exc: BaseException) -> tuple[int, str]:
     """(exit code, the one line to show) for ``exc``; never includes a stack trace or a secret."""
     # the gateway's and the store's stacks are loaded by the command that failed, not by --help
-    from epay_desktop.gateway import AuthError, EpayError, OutcomeUnknown
+    from epay_desktop.gateway import AuthError
+    from epay_desktop.gateway import EpayError
+    from epay_desktop.gateway import OutcomeUnknown
     from epay_desktop.services.money_ops.engine import OutcomeNotRecorded
     from epay_desktop.store.db import StoreError
 

@@ -16,34 +16,37 @@ import argparse
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+from typing import Any
 
-from epay_desktop.cli.commands import Arg, CommandTable
-from epay_desktop.cli.common import (
-    EXIT_BUG,
-    EXIT_OK,
-    EXIT_REFUSED,
-    EXIT_UNKNOWN,
-    EXIT_USAGE,
-    CliError,
-    login,
-    read_secret,
-)
+from epay_desktop.cli.commands import Arg
+from epay_desktop.cli.commands import CommandTable
+from epay_desktop.cli.common import EXIT_BUG
+from epay_desktop.cli.common import EXIT_OK
+from epay_desktop.cli.common import EXIT_REFUSED
+from epay_desktop.cli.common import EXIT_UNKNOWN
+from epay_desktop.cli.common import EXIT_USAGE
+from epay_desktop.cli.common import CliError
+from epay_desktop.cli.common import login
+from epay_desktop.cli.common import read_secret
 from epay_desktop.cli.errors import describe_failure
 from epay_desktop.cli.language import localized_message
-from epay_desktop.cli.output import (
-    emit_json,
-    local_time,
-    money_json,
-    print_pairs,
-    print_table,
-    visible,
-    when_json,
-)
-from epay_desktop.domain import PermissionDenied, User
-from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalRecord, FiscalState
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
-from epay_desktop.services.fiscal.shift_watch import Deadline, deadline_of
+from epay_desktop.cli.output import emit_json
+from epay_desktop.cli.output import local_time
+from epay_desktop.cli.output import money_json
+from epay_desktop.cli.output import print_pairs
+from epay_desktop.cli.output import print_table
+from epay_desktop.cli.output import visible
+from epay_desktop.cli.output import when_json
+from epay_desktop.domain import PermissionDenied
+from epay_desktop.domain import User
+from epay_desktop.domain.fiscal_journal import FiscalKind
+from epay_desktop.domain.fiscal_journal import FiscalRecord
+from epay_desktop.domain.fiscal_journal import FiscalState
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import msg
+from epay_desktop.services.fiscal.shift_watch import Deadline
+from epay_desktop.services.fiscal.shift_watch import deadline_of
 
 if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
     from epay_desktop.app import AppContext

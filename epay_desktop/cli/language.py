@@ -13,7 +13,8 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
-from epay_desktop.domain.i18n import Message, Word
+from epay_desktop.domain.i18n import Message
+from epay_desktop.domain.i18n import Word
 
 __all__ = ["LANGUAGES", "choose_language", "localized", "localized_message", "set_language"]
 
@@ -57,7 +58,8 @@ def set_language(language: str) -> bool:
     try:
         from PySide6.QtCore import QTranslator
 
-        from epay_desktop.resources import ResourceMissingError, translations_dir
+        from epay_desktop.resources import ResourceMissingError
+        from epay_desktop.resources import translations_dir
     except ImportError as exc:  # Qt's core library missing on this machine
         log.warning("event=cli_translation_unavailable language=%s error=%s", language, exc)
         return False

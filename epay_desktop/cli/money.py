@@ -11,22 +11,33 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from epay_desktop.cli.commands import INVOICE, Arg, CommandTable, OneOf
-from epay_desktop.cli.common import (
-    EXIT_OK,
-    EXIT_REFUSED,
-    EXIT_UNKNOWN,
-    CliError,
-    amount_arg,
-    login,
-    read_secret,
-    text_arg,
-)
-from epay_desktop.cli.output import emit_json, op_json
-from epay_desktop.domain import InvoiceId, Money, MoneyOp, OpKind, OpState, PermissionDenied, User
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
-from epay_desktop.domain.rules import held_amount, refund_remaining
-from epay_desktop.domain.text import FIELD_REASON, TEXT_MAX_CHARS
+from epay_desktop.cli.commands import INVOICE
+from epay_desktop.cli.commands import Arg
+from epay_desktop.cli.commands import CommandTable
+from epay_desktop.cli.commands import OneOf
+from epay_desktop.cli.common import EXIT_OK
+from epay_desktop.cli.common import EXIT_REFUSED
+from epay_desktop.cli.common import EXIT_UNKNOWN
+from epay_desktop.cli.common import CliError
+from epay_desktop.cli.common import amount_arg
+from epay_desktop.cli.common import login
+from epay_desktop.cli.common import read_secret
+from epay_desktop.cli.common import text_arg
+from epay_desktop.cli.output import emit_json
+from epay_desktop.cli.output import op_json
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain import PermissionDenied
+from epay_desktop.domain import User
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import msg
+from epay_desktop.domain.rules import held_amount
+from epay_desktop.domain.rules import refund_remaining
+from epay_desktop.domain.text import FIELD_REASON
+from epay_desktop.domain.text import TEXT_MAX_CHARS
 from epay_desktop.domain.words import KIND_WORDS
 
 if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)

@@ -9,12 +9,15 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from epay_desktop.cli.common import EXIT_OK, KZ_TIME
-from epay_desktop.domain import Money, MoneyOp
+from epay_desktop.cli.common import EXIT_OK
+from epay_desktop.cli.common import KZ_TIME
+from epay_desktop.domain import Money
+from epay_desktop.domain import MoneyOp
 from epay_desktop.domain.text import visible
 
 __all__ = [

@@ -10,44 +10,51 @@ import argparse
 import asyncio
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+from typing import Any
 
-from epay_desktop.cli.commands import INVOICE, Arg, CommandTable
-from epay_desktop.cli.common import (
-    EXIT_OK,
-    EXIT_REFUSED,
-    EXIT_USAGE,
-    CliError,
-    amount_arg,
-    date_arg,
-    day_start,
-    login,
-    text_arg,
-    whole_number_arg,
-)
+from epay_desktop.cli.commands import INVOICE
+from epay_desktop.cli.commands import Arg
+from epay_desktop.cli.commands import CommandTable
+from epay_desktop.cli.common import EXIT_OK
+from epay_desktop.cli.common import EXIT_REFUSED
+from epay_desktop.cli.common import EXIT_USAGE
+from epay_desktop.cli.common import CliError
+from epay_desktop.cli.common import amount_arg
+from epay_desktop.cli.common import date_arg
+from epay_desktop.cli.common import day_start
+from epay_desktop.cli.common import login
+from epay_desktop.cli.common import text_arg
+from epay_desktop.cli.common import whole_number_arg
 from epay_desktop.cli.language import localized
-from epay_desktop.cli.output import (
-    emit_json,
-    local_time,
-    money_json,
-    money_text,
-    op_json,
-    print_pairs,
-    print_table,
-    visible,
-    when_json,
-)
-from epay_desktop.domain import ConsoleError, ConsoleStatus, Payment, PaymentEvent, PaymentEventKind
+from epay_desktop.cli.output import emit_json
+from epay_desktop.cli.output import local_time
+from epay_desktop.cli.output import money_json
+from epay_desktop.cli.output import money_text
+from epay_desktop.cli.output import op_json
+from epay_desktop.cli.output import print_pairs
+from epay_desktop.cli.output import print_table
+from epay_desktop.cli.output import visible
+from epay_desktop.cli.output import when_json
+from epay_desktop.domain import ConsoleError
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Payment
+from epay_desktop.domain import PaymentEvent
+from epay_desktop.domain import PaymentEventKind
 from epay_desktop.domain.bounds import LIST_LIMIT_MAX
 from epay_desktop.domain.decline_reasons import decline_message
 from epay_desktop.domain.fiscal_journal import FiscalRecord
 from epay_desktop.domain.i18n import Message
 from epay_desktop.domain.payment_filter import PaymentFilter
-from epay_desktop.domain.text import DESCRIPTION_MAX_BYTES, FIELD_DESCRIPTION
+from epay_desktop.domain.text import DESCRIPTION_MAX_BYTES
+from epay_desktop.domain.text import FIELD_DESCRIPTION
 from epay_desktop.gateway import EpayError
 from epay_desktop.payform.codec import hosted_page_url
 from epay_desktop.services.fiscal.standing import standing_of
-from epay_desktop.services.payments.card_attempts import APPROVED, DECLINED, MAX_CARD_ATTEMPTS, CardAttempts
+from epay_desktop.services.payments.card_attempts import APPROVED
+from epay_desktop.services.payments.card_attempts import DECLINED
+from epay_desktop.services.payments.card_attempts import MAX_CARD_ATTEMPTS
+from epay_desktop.services.payments.card_attempts import CardAttempts
 from epay_desktop.services.payments.checkout import CheckoutRequest
 
 if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)

@@ -13,15 +13,29 @@ import argparse
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
-from epay_desktop.cli.commands import Arg, CommandTable
-from epay_desktop.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_UNKNOWN, CliError, login, whole_number_arg
+from epay_desktop.cli.commands import Arg
+from epay_desktop.cli.commands import CommandTable
+from epay_desktop.cli.common import EXIT_OK
+from epay_desktop.cli.common import EXIT_REFUSED
+from epay_desktop.cli.common import EXIT_UNKNOWN
+from epay_desktop.cli.common import CliError
+from epay_desktop.cli.common import login
+from epay_desktop.cli.common import whole_number_arg
 from epay_desktop.cli.language import localized
-from epay_desktop.cli.output import emit_json, print_result, print_table
-from epay_desktop.cli.receipts import HYBRID_PAGE, hybrid_page, record_json
+from epay_desktop.cli.output import emit_json
+from epay_desktop.cli.output import print_result
+from epay_desktop.cli.output import print_table
+from epay_desktop.cli.receipts import HYBRID_PAGE
+from epay_desktop.cli.receipts import hybrid_page
+from epay_desktop.cli.receipts import record_json
 from epay_desktop.domain import ConsoleError
 from epay_desktop.domain.receipts import ReceiptRequest
-from epay_desktop.receipts.escpos_profile import Cutter, TextMode
-from epay_desktop.receipts.printers import Outcome, PrinterStatus, PrintOutcome, make_profile
+from epay_desktop.receipts.escpos_profile import Cutter
+from epay_desktop.receipts.escpos_profile import TextMode
+from epay_desktop.receipts.printers import Outcome
+from epay_desktop.receipts.printers import PrinterStatus
+from epay_desktop.receipts.printers import PrintOutcome
+from epay_desktop.receipts.printers import make_profile
 
 if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
     from epay_desktop.app import AppContext

@@ -8,18 +8,22 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from epay_desktop.cli.commands import INVOICE, Arg, CommandTable, OneOf
-from epay_desktop.cli.common import CliError, login
-from epay_desktop.cli.output import print_result, when_json
+from epay_desktop.cli.commands import INVOICE
+from epay_desktop.cli.commands import Arg
+from epay_desktop.cli.commands import CommandTable
+from epay_desktop.cli.commands import OneOf
+from epay_desktop.cli.common import CliError
+from epay_desktop.cli.common import login
+from epay_desktop.cli.output import print_result
+from epay_desktop.cli.output import when_json
 from epay_desktop.domain import InvoiceId
-from epay_desktop.domain.receipts import (
-    ReceiptKind,
-    ReceiptLanguage,
-    ReceiptRecord,
-    ReceiptRequest,
-    ReceiptWidth,
-)
-from epay_desktop.receipts.escpos_profile import HYBRID_PAGES, TextMode
+from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.domain.receipts import ReceiptLanguage
+from epay_desktop.domain.receipts import ReceiptRecord
+from epay_desktop.domain.receipts import ReceiptRequest
+from epay_desktop.domain.receipts import ReceiptWidth
+from epay_desktop.receipts.escpos_profile import HYBRID_PAGES
+from epay_desktop.receipts.escpos_profile import TextMode
 from epay_desktop.safe_files import check_target
 
 if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)

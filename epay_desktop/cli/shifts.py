@@ -17,16 +17,30 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from epay_desktop.cli.commands import Arg, CommandTable
-from epay_desktop.cli.common import EXIT_OK, login, read_secret, whole_number_arg
+from epay_desktop.cli.commands import Arg
+from epay_desktop.cli.commands import CommandTable
+from epay_desktop.cli.common import EXIT_OK
+from epay_desktop.cli.common import login
+from epay_desktop.cli.common import read_secret
+from epay_desktop.cli.common import whole_number_arg
 from epay_desktop.cli.language import choose_language
-from epay_desktop.cli.output import emit_json, local_time, print_table, when_json
-from epay_desktop.cli.printers import outcome_exit, outcome_json, outcome_line
-from epay_desktop.domain import PermissionDenied, User
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.cli.output import emit_json
+from epay_desktop.cli.output import local_time
+from epay_desktop.cli.output import print_table
+from epay_desktop.cli.output import when_json
+from epay_desktop.cli.printers import outcome_exit
+from epay_desktop.cli.printers import outcome_json
+from epay_desktop.cli.printers import outcome_line
+from epay_desktop.domain import PermissionDenied
+from epay_desktop.domain import User
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import msg
 from epay_desktop.domain.receipts import ReceiptLanguage
-from epay_desktop.domain.shifts import ReportKind, Shift, ShiftReport
-from epay_desktop.receipts.layout import Pair, Text
+from epay_desktop.domain.shifts import ReportKind
+from epay_desktop.domain.shifts import Shift
+from epay_desktop.domain.shifts import ShiftReport
+from epay_desktop.receipts.layout import Pair
+from epay_desktop.receipts.layout import Text
 from epay_desktop.receipts.printers import Outcome
 from epay_desktop.receipts.shift_layout import shift_blocks
 from epay_desktop.receipts.shift_texts import note_text

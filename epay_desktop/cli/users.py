@@ -7,10 +7,20 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from epay_desktop.cli.commands import Arg, CommandTable
-from epay_desktop.cli.common import EXIT_OK, CliError, login, read_new_secret
-from epay_desktop.cli.output import emit_json, local_time, print_result, print_table, visible, when_json
-from epay_desktop.domain import Role, User
+from epay_desktop.cli.commands import Arg
+from epay_desktop.cli.commands import CommandTable
+from epay_desktop.cli.common import EXIT_OK
+from epay_desktop.cli.common import CliError
+from epay_desktop.cli.common import login
+from epay_desktop.cli.common import read_new_secret
+from epay_desktop.cli.output import emit_json
+from epay_desktop.cli.output import local_time
+from epay_desktop.cli.output import print_result
+from epay_desktop.cli.output import print_table
+from epay_desktop.cli.output import visible
+from epay_desktop.cli.output import when_json
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
 
 if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
     from epay_desktop.app import AppContext

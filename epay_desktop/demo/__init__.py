@@ -27,7 +27,8 @@ from __future__ import annotations
 import json
 import logging
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from pathlib import Path
 from typing import Final
 
@@ -35,21 +36,33 @@ import platformdirs
 
 from epay_desktop.app import AppContext
 from epay_desktop.demo.mirror import mirror_into_sandbox
-from epay_desktop.domain import ConsoleError, Payment, Role
+from epay_desktop.domain import ConsoleError
+from epay_desktop.domain import Payment
+from epay_desktop.domain import Role
 from epay_desktop.domain import settings_catalog as settings
 from epay_desktop.domain.fiscal_journal import FiscalRecord
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
-from epay_desktop.gateway.config import Environment, sandbox_endpoints
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import msg
+from epay_desktop.gateway.config import Environment
+from epay_desktop.gateway.config import sandbox_endpoints
 from epay_desktop.safe_files import write_file_safely
-from epay_desktop.sandbox import RunningSandbox, SandboxConfig, SandboxState, start_in_thread
+from epay_desktop.sandbox import RunningSandbox
+from epay_desktop.sandbox import SandboxConfig
+from epay_desktop.sandbox import SandboxState
+from epay_desktop.sandbox import start_in_thread
 from epay_desktop.sandbox.fiscal import account as fiscal_account
 from epay_desktop.sandbox.fiscal.api import FiscalSandbox
 from epay_desktop.sandbox.fiscal.kept import keep_in
 from epay_desktop.sandbox.fiscal.register import Register
 from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
 from epay_desktop.sandbox.fiscal.server import start_in_thread as start_fiscal_in_thread
-from epay_desktop.services.demo_shift import BankOnly, seed_shift, shift_opening
-from epay_desktop.services.demo_shop import DEMO_REGISTER, DEMO_SHOP, DemoUser, seed_payments
+from epay_desktop.services.demo_shift import BankOnly
+from epay_desktop.services.demo_shift import seed_shift
+from epay_desktop.services.demo_shift import shift_opening
+from epay_desktop.services.demo_shop import DEMO_REGISTER
+from epay_desktop.services.demo_shop import DEMO_SHOP
+from epay_desktop.services.demo_shop import DemoUser
+from epay_desktop.services.demo_shop import seed_payments
 from epay_desktop.services.fiscal.setup import FiscalSecrets
 
 __all__ = [

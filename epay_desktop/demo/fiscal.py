@@ -19,16 +19,25 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime, time
+from datetime import datetime
+from datetime import time
 from pathlib import Path
 
 from epay_desktop.app import AppContext
-from epay_desktop.demo import DEMO_USERS, FISCAL_FILE, fiscalise_demo_sale, use_fiscal_sandbox
+from epay_desktop.demo import DEMO_USERS
+from epay_desktop.demo import FISCAL_FILE
+from epay_desktop.demo import fiscalise_demo_sale
+from epay_desktop.demo import use_fiscal_sandbox
 from epay_desktop.sandbox.fiscal.kept import start_afresh
-from epay_desktop.sandbox.fiscal.register import SHIFT_LIMIT, Register, Shift
+from epay_desktop.sandbox.fiscal.register import SHIFT_LIMIT
+from epay_desktop.sandbox.fiscal.register import Register
+from epay_desktop.sandbox.fiscal.register import Shift
 from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
-from epay_desktop.services.demo_fiscal import DemoFiscal, demo_fiscal_plan, register_demo_receipts
-from epay_desktop.services.demo_shop import KZ_TIME, DemoDatabase
+from epay_desktop.services.demo_fiscal import DemoFiscal
+from epay_desktop.services.demo_fiscal import demo_fiscal_plan
+from epay_desktop.services.demo_fiscal import register_demo_receipts
+from epay_desktop.services.demo_shop import KZ_TIME
+from epay_desktop.services.demo_shop import DemoDatabase
 
 __all__ = ["ANOTHER_DATABASE", "close_earlier_day", "own_register", "prepare_demo_fiscal", "seed_demo_fiscal"]
 

@@ -10,16 +10,25 @@ bank check finds it on every start until the console has learnt it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Final
 
-from epay_desktop.domain import MoneyOp, OpKind, OpState, Payment, PaymentStatus
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Payment
+from epay_desktop.domain import PaymentStatus
 from epay_desktop.sandbox import SandboxState
-from epay_desktop.sandbox.cards import ISSUER, MaskedCard
-from epay_desktop.sandbox.ledger import Operation, Transaction
+from epay_desktop.sandbox.cards import ISSUER
+from epay_desktop.sandbox.cards import MaskedCard
+from epay_desktop.sandbox.ledger import Operation
+from epay_desktop.sandbox.ledger import Transaction
 from epay_desktop.sandbox.models import Order
-from epay_desktop.services.demo_shift import CABINET_REFUND, PAID_LATE, BankOnly
+from epay_desktop.services.demo_shift import CABINET_REFUND
+from epay_desktop.services.demo_shift import PAID_LATE
+from epay_desktop.services.demo_shift import BankOnly
 
 __all__ = ["apply_bank_only", "mirror_into_sandbox"]
 

@@ -12,7 +12,8 @@ from datetime import date
 from typing import Final
 
 from epay_desktop.domain.errors import ConsoleError
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import msg
 
 __all__ = [
     "EARLIEST_DATE",

@@ -15,7 +15,8 @@ from datetime import datetime
 from typing import Final
 
 from epay_desktop.domain.money import Money
-from epay_desktop.domain.records import ConsoleStatus, OpKind
+from epay_desktop.domain.records import ConsoleStatus
+from epay_desktop.domain.records import OpKind
 
 __all__ = ["NO_ANSWER", "GatewayAnswer", "OpIntent", "StatusChange"]
 

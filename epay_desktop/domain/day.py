@@ -18,15 +18,25 @@ hour of the shop's day. Standard library only.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from datetime import date
+from datetime import datetime
+from datetime import time
+from datetime import timedelta
+from decimal import ROUND_HALF_UP
+from decimal import Decimal
 from enum import StrEnum
-from typing import Any, Final
+from typing import Any
+from typing import Final
 from zoneinfo import ZoneInfo
 
-from epay_desktop.domain.shifts import FigureKind, GroupTotals, ShiftLine, Totals, group_totals
+from epay_desktop.domain.shifts import FigureKind
+from epay_desktop.domain.shifts import GroupTotals
+from epay_desktop.domain.shifts import ShiftLine
+from epay_desktop.domain.shifts import Totals
+from epay_desktop.domain.shifts import group_totals
 
 __all__ = [
     "DECLINED",

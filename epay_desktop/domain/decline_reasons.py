@@ -17,7 +17,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Message, msg
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import Message
+from epay_desktop.domain.i18n import msg
 
 __all__ = [
     "ATTEMPTS_EXHAUSTED_CODES",

@@ -17,7 +17,8 @@ English word with its own translation context, so the reader's language translat
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from types import MappingProxyType
 
 __all__ = ["QT_TRANSLATE_NOOP", "Message", "Word", "msg"]

@@ -12,8 +12,10 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-from epay_desktop.domain.money import MoneyError, parse_amount_text
-from epay_desktop.domain.records import ConsoleStatus, Payment
+from epay_desktop.domain.money import MoneyError
+from epay_desktop.domain.money import parse_amount_text
+from epay_desktop.domain.records import ConsoleStatus
+from epay_desktop.domain.records import Payment
 
 __all__ = ["EVERY_PAYMENT", "PaymentFilter"]
 

@@ -12,12 +12,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from epay_desktop.domain.errors import NotFoundError, RuleViolation
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain.errors import NotFoundError
+from epay_desktop.domain.errors import RuleViolation
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import msg
 from epay_desktop.domain.invoice import InvoiceId
 from epay_desktop.domain.money import Money
-from epay_desktop.domain.records import ConsoleStatus, MoneyOp, OpKind, OpState, Payment
-from epay_desktop.domain.rules import op_state_words, status_words
+from epay_desktop.domain.records import ConsoleStatus
+from epay_desktop.domain.records import MoneyOp
+from epay_desktop.domain.records import OpKind
+from epay_desktop.domain.records import OpState
+from epay_desktop.domain.records import Payment
+from epay_desktop.domain.rules import op_state_words
+from epay_desktop.domain.rules import status_words
 
 __all__ = [
     "RECEIPT_PAID_STATUSES",

@@ -15,13 +15,23 @@ Amounts are integer minor units; only messages format them.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 from typing import Final
 
-from epay_desktop.domain.errors import OperationInProgress, RuleViolation, StaleRemaining
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Message, Word, msg
+from epay_desktop.domain.errors import OperationInProgress
+from epay_desktop.domain.errors import RuleViolation
+from epay_desktop.domain.errors import StaleRemaining
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import Message
+from epay_desktop.domain.i18n import Word
+from epay_desktop.domain.i18n import msg
 from epay_desktop.domain.money import Money
-from epay_desktop.domain.records import ConsoleStatus, MoneyOp, OpKind, OpState, Payment
+from epay_desktop.domain.records import ConsoleStatus
+from epay_desktop.domain.records import MoneyOp
+from epay_desktop.domain.records import OpKind
+from epay_desktop.domain.records import OpState
+from epay_desktop.domain.records import Payment
 from epay_desktop.domain.words import KIND_WORDS
 
 __all__ = [

@@ -25,9 +25,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Generic, Protocol, TypeVar
+from typing import Generic
+from typing import Protocol
+from typing import TypeVar
 
-from epay_desktop.domain.receipts import ReceiptLanguage, ReceiptWidth
+from epay_desktop.domain.receipts import ReceiptLanguage
+from epay_desktop.domain.receipts import ReceiptWidth
 
 __all__ = [
     "ALL",

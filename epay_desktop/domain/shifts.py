@@ -18,23 +18,25 @@ decision 0114). :meth:`ShiftReport.to_json` /
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 from enum import StrEnum
-from typing import Any, Final
+from typing import Any
+from typing import Final
 
 from epay_desktop.domain.errors import RuleViolation
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import msg
 from epay_desktop.domain.money import Money
 from epay_desktop.domain.records import OpKind
-from epay_desktop.domain.settings_catalog import (
-    SHIFT_BANK_CHECK,
-    SHIFT_CASHIER_CLOSE,
-    SHIFT_FOR_PAYMENT,
-    SHIFT_WARN_HOURS,
-    KeyValues,
-)
+from epay_desktop.domain.settings_catalog import SHIFT_BANK_CHECK
+from epay_desktop.domain.settings_catalog import SHIFT_CASHIER_CLOSE
+from epay_desktop.domain.settings_catalog import SHIFT_FOR_PAYMENT
+from epay_desktop.domain.settings_catalog import SHIFT_WARN_HOURS
+from epay_desktop.domain.settings_catalog import KeyValues
 from epay_desktop.domain.words import KIND_WORDS
 
 __all__ = [

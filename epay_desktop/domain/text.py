@@ -17,7 +17,9 @@ from __future__ import annotations
 from typing import Final
 
 from epay_desktop.domain.errors import ConsoleError
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Word, msg
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import Word
+from epay_desktop.domain.i18n import msg
 
 __all__ = [
     "BIDI_CONTROLS",

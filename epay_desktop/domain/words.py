@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from typing import Final
 
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Word
-from epay_desktop.domain.records import OpKind, Role
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import Word
+from epay_desktop.domain.records import OpKind
+from epay_desktop.domain.records import Role
 
 __all__ = ["KIND_WORDS", "ROLE_WORDS"]
 

@@ -27,7 +27,8 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Final
+from typing import ClassVar
+from typing import Final
 
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from epay_desktop.gateway.errors import EpayError

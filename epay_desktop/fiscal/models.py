@@ -8,8 +8,10 @@ all the customer's receipt must show (fiscal sign, RNM, ZNM, shift and number, O
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import datetime
+from datetime import timedelta
 from enum import IntEnum
 from typing import Final
 

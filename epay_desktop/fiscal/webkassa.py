@@ -16,49 +16,57 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Awaitable
+from collections.abc import Callable
+from collections.abc import Mapping
+from dataclasses import dataclass
+from dataclasses import field
+from dataclasses import replace
 from functools import partial
-from typing import Any, Final, TypeVar
+from typing import Any
+from typing import Final
+from typing import TypeVar
 
 import httpx
 
-from epay_desktop.fiscal.errors import (
-    FiscalAuthError,
-    FiscalError,
-    FiscalNotFound,
-    FiscalOutcomeUnknown,
-    FiscalProtocolError,
-    FiscalUnavailable,
-    refusal_for,
-)
-from epay_desktop.fiscal.models import (
-    FiscalReceipt,
-    FiscalReturn,
-    FiscalSale,
-    PaperKind,
-    PrintLine,
-    RegisterReceipt,
-    ShiftReport,
-    ShiftState,
-)
-from epay_desktop.fiscal.webkassa_wire import (
-    check_fields,
-    dump,
-    envelope,
-    history_item,
-    history_receipts,
-    parse_print_lines,
-    parse_receipt,
-    parse_report,
-)
+from epay_desktop.fiscal.errors import FiscalAuthError
+from epay_desktop.fiscal.errors import FiscalError
+from epay_desktop.fiscal.errors import FiscalNotFound
+from epay_desktop.fiscal.errors import FiscalOutcomeUnknown
+from epay_desktop.fiscal.errors import FiscalProtocolError
+from epay_desktop.fiscal.errors import FiscalUnavailable
+from epay_desktop.fiscal.errors import refusal_for
+from epay_desktop.fiscal.models import FiscalReceipt
+from epay_desktop.fiscal.models import FiscalReturn
+from epay_desktop.fiscal.models import FiscalSale
+from epay_desktop.fiscal.models import PaperKind
+from epay_desktop.fiscal.models import PrintLine
+from epay_desktop.fiscal.models import RegisterReceipt
+from epay_desktop.fiscal.models import ShiftReport
+from epay_desktop.fiscal.models import ShiftState
+from epay_desktop.fiscal.webkassa_wire import check_fields
+from epay_desktop.fiscal.webkassa_wire import dump
+from epay_desktop.fiscal.webkassa_wire import envelope
+from epay_desktop.fiscal.webkassa_wire import history_item
+from epay_desktop.fiscal.webkassa_wire import history_receipts
+from epay_desktop.fiscal.webkassa_wire import parse_print_lines
+from epay_desktop.fiscal.webkassa_wire import parse_receipt
+from epay_desktop.fiscal.webkassa_wire import parse_report
 from epay_desktop.gateway._core import DEFAULT_TIMEOUT
-from epay_desktop.gateway._parse import BodyError, decode_json, get_text, require_mapping
-from epay_desktop.gateway._transport import Request, Transport
+from epay_desktop.gateway._parse import BodyError
+from epay_desktop.gateway._parse import decode_json
+from epay_desktop.gateway._parse import get_text
+from epay_desktop.gateway._parse import require_mapping
+from epay_desktop.gateway._transport import Request
+from epay_desktop.gateway._transport import Transport
 from epay_desktop.gateway.config import Secret
-from epay_desktop.gateway.errors import GatewayUnavailable, OutcomeUnknown
+from epay_desktop.gateway.errors import GatewayUnavailable
+from epay_desktop.gateway.errors import OutcomeUnknown
 from epay_desktop.gateway.models import AccessToken
-from epay_desktop.gateway.retry import RetryPolicy, UniformSource, default_rng, retrying
+from epay_desktop.gateway.retry import RetryPolicy
+from epay_desktop.gateway.retry import UniformSource
+from epay_desktop.gateway.retry import default_rng
+from epay_desktop.gateway.retry import retrying
 from epay_desktop.gateway.tokens import ServiceTokenCache
 
 __all__ = ["PROD_URL", "TEST_URL", "WebkassaClient", "WebkassaConfig"]

@@ -9,35 +9,32 @@ send raises :class:`~epay_desktop.gateway._parse.BodyError`; the client turns it
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
+from collections.abc import Mapping
 from datetime import datetime
 from decimal import Decimal
 from typing import Final
 
 from epay_desktop.domain import Money
-from epay_desktop.fiscal.models import (
-    FiscalOperation,
-    FiscalReceipt,
-    FiscalReturn,
-    FiscalSale,
-    Ofd,
-    OperationTotals,
-    PrintLine,
-    PrintLineKind,
-    RegisterReceipt,
-    ReturnBasis,
-    ShiftReport,
-    vat_included,
-)
-from epay_desktop.gateway._parse import (
-    BodyError,
-    almaty_time,
-    get_bool,
-    get_int,
-    get_money,
-    get_text,
-    require_mapping,
-)
+from epay_desktop.fiscal.models import FiscalOperation
+from epay_desktop.fiscal.models import FiscalReceipt
+from epay_desktop.fiscal.models import FiscalReturn
+from epay_desktop.fiscal.models import FiscalSale
+from epay_desktop.fiscal.models import Ofd
+from epay_desktop.fiscal.models import OperationTotals
+from epay_desktop.fiscal.models import PrintLine
+from epay_desktop.fiscal.models import PrintLineKind
+from epay_desktop.fiscal.models import RegisterReceipt
+from epay_desktop.fiscal.models import ReturnBasis
+from epay_desktop.fiscal.models import ShiftReport
+from epay_desktop.fiscal.models import vat_included
+from epay_desktop.gateway._parse import BodyError
+from epay_desktop.gateway._parse import almaty_time
+from epay_desktop.gateway._parse import get_bool
+from epay_desktop.gateway._parse import get_int
+from epay_desktop.gateway._parse import get_money
+from epay_desktop.gateway._parse import get_text
+from epay_desktop.gateway._parse import require_mapping
 
 __all__ = [
     "CARD_PAYMENT",

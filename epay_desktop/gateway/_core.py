@@ -2,27 +2,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
+from collections.abc import Callable
 from typing import TypeVar
 
 import httpx
 
-from epay_desktop.domain import InvoiceId, Money
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
-from epay_desktop.gateway._parse import BodyError, decode_json
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import msg
+from epay_desktop.gateway._parse import BodyError
+from epay_desktop.gateway._parse import decode_json
 from epay_desktop.gateway._responses import server_error
-from epay_desktop.gateway._transport import Request, Transport
-from epay_desktop.gateway.config import Credentials, Endpoints
-from epay_desktop.gateway.errors import AuthError, ProtocolError
-from epay_desktop.gateway.models import AccessToken, PaymentToken
-from epay_desktop.gateway.retry import RetryPolicy, UniformSource, default_rng, retrying
-from epay_desktop.gateway.tokens import (
-    ServiceTokenCache,
-    parse_payment_token,
-    parse_token,
-    payment_token_form,
-    service_token_form,
-)
+from epay_desktop.gateway._transport import Request
+from epay_desktop.gateway._transport import Transport
+from epay_desktop.gateway.config import Credentials
+from epay_desktop.gateway.config import Endpoints
+from epay_desktop.gateway.errors import AuthError
+from epay_desktop.gateway.errors import ProtocolError
+from epay_desktop.gateway.models import AccessToken
+from epay_desktop.gateway.models import PaymentToken
+from epay_desktop.gateway.retry import RetryPolicy
+from epay_desktop.gateway.retry import UniformSource
+from epay_desktop.gateway.retry import default_rng
+from epay_desktop.gateway.retry import retrying
+from epay_desktop.gateway.tokens import ServiceTokenCache
+from epay_desktop.gateway.tokens import parse_payment_token
+from epay_desktop.gateway.tokens import parse_token
+from epay_desktop.gateway.tokens import payment_token_form
+from epay_desktop.gateway.tokens import service_token_form
 
 __all__ = ["DEFAULT_TIMEOUT", "Core"]
 

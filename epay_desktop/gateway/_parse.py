@@ -11,12 +11,18 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from datetime import datetime, timedelta, timezone, tzinfo
-from decimal import Decimal, InvalidOperation
+from datetime import datetime
+from datetime import timedelta
+from datetime import timezone
+from datetime import tzinfo
+from decimal import Decimal
+from decimal import InvalidOperation
 from typing import Final
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfoNotFoundError
 
-from epay_desktop.domain import Money, MoneyError
+from epay_desktop.domain import Money
+from epay_desktop.domain import MoneyError
 
 __all__ = [
     "KZ_SINCE_2024",

@@ -13,13 +13,26 @@ from collections.abc import Mapping
 import httpx
 
 from epay_desktop.domain import Money
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import msg
 from epay_desktop.gateway import codes
-from epay_desktop.gateway._parse import BodyError, decode_json, get_text, to_int
-from epay_desktop.gateway._transport import Request, api_error_for
-from epay_desktop.gateway.cards import parse_card_payment, parse_saved_card
-from epay_desktop.gateway.errors import AuthError, Declined, OutcomeUnknown, ProtocolError, ServerError
-from epay_desktop.gateway.models import CardPaymentResult, OperationResult, SavedCard, StatusResult
+from epay_desktop.gateway._parse import BodyError
+from epay_desktop.gateway._parse import decode_json
+from epay_desktop.gateway._parse import get_text
+from epay_desktop.gateway._parse import to_int
+from epay_desktop.gateway._transport import Request
+from epay_desktop.gateway._transport import api_error_for
+from epay_desktop.gateway.cards import parse_card_payment
+from epay_desktop.gateway.cards import parse_saved_card
+from epay_desktop.gateway.errors import AuthError
+from epay_desktop.gateway.errors import Declined
+from epay_desktop.gateway.errors import OutcomeUnknown
+from epay_desktop.gateway.errors import ProtocolError
+from epay_desktop.gateway.errors import ServerError
+from epay_desktop.gateway.models import CardPaymentResult
+from epay_desktop.gateway.models import OperationResult
+from epay_desktop.gateway.models import SavedCard
+from epay_desktop.gateway.models import StatusResult
 from epay_desktop.gateway.redaction import redact_text
 from epay_desktop.gateway.retry import parse_retry_after
 from epay_desktop.gateway.status import interpret_status

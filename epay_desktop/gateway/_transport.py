@@ -13,26 +13,32 @@ import logging
 import sys
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any, Final, TypedDict
+from dataclasses import dataclass
+from dataclasses import field
+from typing import Any
+from typing import Final
+from typing import TypedDict
 
 import httpx
 
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
-from epay_desktop.gateway._parse import BodyError, decode_json, get_text, require_mapping, to_int
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import msg
+from epay_desktop.gateway._parse import BodyError
+from epay_desktop.gateway._parse import decode_json
+from epay_desktop.gateway._parse import get_text
+from epay_desktop.gateway._parse import require_mapping
+from epay_desktop.gateway._parse import to_int
 from epay_desktop.gateway.codes import DECLINE_CODES
-from epay_desktop.gateway.errors import (
-    ApiError,
-    Declined,
-    EpayError,
-    GatewayUnavailable,
-    InvalidRequest,
-    InvalidState,
-    NotFound,
-    OutcomeUnknown,
-    SendPhase,
-    send_phase,
-)
+from epay_desktop.gateway.errors import ApiError
+from epay_desktop.gateway.errors import Declined
+from epay_desktop.gateway.errors import EpayError
+from epay_desktop.gateway.errors import GatewayUnavailable
+from epay_desktop.gateway.errors import InvalidRequest
+from epay_desktop.gateway.errors import InvalidState
+from epay_desktop.gateway.errors import NotFound
+from epay_desktop.gateway.errors import OutcomeUnknown
+from epay_desktop.gateway.errors import SendPhase
+from epay_desktop.gateway.errors import send_phase
 
 __all__ = ["ATTEMPT", "Request", "Transport", "api_error_for", "error_body", "record_missing_sniffio"]
 

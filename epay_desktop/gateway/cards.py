@@ -11,11 +11,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
-from epay_desktop.domain import InvoiceId, Money, PaymentStatus
-from epay_desktop.gateway._parse import BodyError, get_bool, get_int, get_money, get_text, require_mapping
-from epay_desktop.gateway.models import CardPaymentResult, SavedCard
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import PaymentStatus
+from epay_desktop.gateway._parse import BodyError
+from epay_desktop.gateway._parse import get_bool
+from epay_desktop.gateway._parse import get_int
+from epay_desktop.gateway._parse import get_money
+from epay_desktop.gateway._parse import get_text
+from epay_desktop.gateway._parse import require_mapping
+from epay_desktop.gateway.models import CardPaymentResult
+from epay_desktop.gateway.models import SavedCard
 
 __all__ = [
     "Secure3DForm",

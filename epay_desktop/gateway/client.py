@@ -15,28 +15,32 @@ from __future__ import annotations
 import asyncio
 import re
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
+from collections.abc import Callable
 from types import TracebackType
 from urllib.parse import quote
 
 import httpx
 
-from epay_desktop.domain import InvoiceId, Money
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import msg
 from epay_desktop.gateway import _responses
-from epay_desktop.gateway._core import DEFAULT_TIMEOUT, Core
+from epay_desktop.gateway._core import DEFAULT_TIMEOUT
+from epay_desktop.gateway._core import Core
 from epay_desktop.gateway._transport import Request
 from epay_desktop.gateway.cards import saved_card_payment_body
-from epay_desktop.gateway.config import Credentials, Endpoints
+from epay_desktop.gateway.config import Credentials
+from epay_desktop.gateway.config import Endpoints
 from epay_desktop.gateway.errors import AuthError
-from epay_desktop.gateway.models import (
-    CardPaymentResult,
-    OperationResult,
-    PaymentToken,
-    SavedCard,
-    StatusResult,
-)
-from epay_desktop.gateway.retry import RetryPolicy, UniformSource
+from epay_desktop.gateway.models import CardPaymentResult
+from epay_desktop.gateway.models import OperationResult
+from epay_desktop.gateway.models import PaymentToken
+from epay_desktop.gateway.models import SavedCard
+from epay_desktop.gateway.models import StatusResult
+from epay_desktop.gateway.retry import RetryPolicy
+from epay_desktop.gateway.retry import UniformSource
 from epay_desktop.gateway.tokens import DEFAULT_SCOPE
 
 __all__ = ["DEFAULT_TIMEOUT", "EpayClient"]

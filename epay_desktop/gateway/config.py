@@ -7,7 +7,9 @@ another set of URLs, so the same code runs against the real hosts unchanged.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
+from dataclasses import field
+from dataclasses import replace
 from enum import StrEnum
 from urllib.parse import urlsplit
 

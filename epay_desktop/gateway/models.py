@@ -8,12 +8,15 @@ of ``repr``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import datetime
 from decimal import Decimal
 from typing import TypeAlias
 
-from epay_desktop.domain import InvoiceId, Money, PaymentStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import PaymentStatus
 
 __all__ = [
     "AccessToken",

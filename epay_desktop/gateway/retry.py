@@ -10,9 +10,12 @@ The random source and the sleep function are injected so tests can pin the sched
 from __future__ import annotations
 
 import random
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable
+from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import Protocol
+from typing import TypeVar
 
 from epay_desktop.gateway._transport import ATTEMPT
 from epay_desktop.gateway.errors import EpayError

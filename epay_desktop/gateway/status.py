@@ -8,38 +8,36 @@ are states. Every other code is a typed error; a body we cannot read is a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
+from collections.abc import Mapping
 from typing import TypeVar
 
-from epay_desktop.domain import Money, PaymentStatus
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Message, msg
+from epay_desktop.domain import Money
+from epay_desktop.domain import PaymentStatus
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import Message
+from epay_desktop.domain.i18n import msg
 from epay_desktop.gateway import codes
-from epay_desktop.gateway._parse import (
-    BodyError,
-    get_bool,
-    get_datetime,
-    get_decimal,
-    get_money,
-    get_reason_code,
-    get_text,
-    raw_text,
-    require_mapping,
-    to_int,
-)
-from epay_desktop.gateway.errors import (
-    ApiError,
-    InvalidRequest,
-    ProtocolError,
-    ServerError,
-    TerminalConfigError,
-)
-from epay_desktop.gateway.models import (
-    StatusFound,
-    StatusInProgress,
-    StatusNotFound,
-    StatusResult,
-    Transaction,
-)
+from epay_desktop.gateway._parse import BodyError
+from epay_desktop.gateway._parse import get_bool
+from epay_desktop.gateway._parse import get_datetime
+from epay_desktop.gateway._parse import get_decimal
+from epay_desktop.gateway._parse import get_money
+from epay_desktop.gateway._parse import get_reason_code
+from epay_desktop.gateway._parse import get_text
+from epay_desktop.gateway._parse import raw_text
+from epay_desktop.gateway._parse import require_mapping
+from epay_desktop.gateway._parse import to_int
+from epay_desktop.gateway.errors import ApiError
+from epay_desktop.gateway.errors import InvalidRequest
+from epay_desktop.gateway.errors import ProtocolError
+from epay_desktop.gateway.errors import ServerError
+from epay_desktop.gateway.errors import TerminalConfigError
+from epay_desktop.gateway.models import StatusFound
+from epay_desktop.gateway.models import StatusInProgress
+from epay_desktop.gateway.models import StatusNotFound
+from epay_desktop.gateway.models import StatusResult
+from epay_desktop.gateway.models import Transaction
 
 __all__ = ["interpret_status", "parse_transaction"]
 

@@ -16,13 +16,21 @@ token server's window makes the client refresh in a loop).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Mapping
-from typing import Any, Final
+from collections.abc import Awaitable
+from collections.abc import Callable
+from collections.abc import Mapping
+from typing import Any
+from typing import Final
 
-from epay_desktop.domain import InvoiceId, Money
-from epay_desktop.gateway._parse import BodyError, get_text, require_mapping, to_int
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.gateway._parse import BodyError
+from epay_desktop.gateway._parse import get_text
+from epay_desktop.gateway._parse import require_mapping
+from epay_desktop.gateway._parse import to_int
 from epay_desktop.gateway.config import Credentials
-from epay_desktop.gateway.models import AccessToken, PaymentToken
+from epay_desktop.gateway.models import AccessToken
+from epay_desktop.gateway.models import PaymentToken
 
 __all__ = [
     "DEFAULT_SCOPE",

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Final
-from urllib.parse import parse_qsl, quote
+from urllib.parse import parse_qsl
+from urllib.parse import quote
 
-from epay_desktop.payform.lzstring import (
-    compress_to_encoded_uri_component,
-    decompress_from_encoded_uri_component,
-)
+from epay_desktop.payform.lzstring import compress_to_encoded_uri_component
+from epay_desktop.payform.lzstring import decompress_from_encoded_uri_component
 
 __all__ = ["ParamsError", "encode_params", "hosted_page_url", "pack_params", "parse_params"]
 

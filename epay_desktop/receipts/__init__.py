@@ -15,12 +15,23 @@ labels), ``qr``, ``cells`` (the blocks in 32/42/48 character cells: what the pap
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+from typing import Any
 
-from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptWidth
-from epay_desktop.receipts.data import TEST_ENVIRONMENTS, FiscalPart, ReceiptData, card_last4, masked_card
-from epay_desktop.receipts.layout import KZ_TIME, local_time
-from epay_desktop.receipts.qr import LEGACY_QR_PREFIX, QR_PREFIX, payment_qr_payload, read_payment_qr
+from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.domain.receipts import ReceiptLanguage
+from epay_desktop.domain.receipts import ReceiptWidth
+from epay_desktop.receipts.data import TEST_ENVIRONMENTS
+from epay_desktop.receipts.data import FiscalPart
+from epay_desktop.receipts.data import ReceiptData
+from epay_desktop.receipts.data import card_last4
+from epay_desktop.receipts.data import masked_card
+from epay_desktop.receipts.layout import KZ_TIME
+from epay_desktop.receipts.layout import local_time
+from epay_desktop.receipts.qr import LEGACY_QR_PREFIX
+from epay_desktop.receipts.qr import QR_PREFIX
+from epay_desktop.receipts.qr import payment_qr_payload
+from epay_desktop.receipts.qr import read_payment_qr
 
 if TYPE_CHECKING:
     from epay_desktop.receipts.escpos import render_escpos

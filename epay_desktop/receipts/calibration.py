@@ -12,11 +12,17 @@ Kazakh lines then go as images), ``raster`` for none. Pure: bytes in, profile ou
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from dataclasses import replace
 
-from epay_desktop.receipts.cells import CellLine, ReceiptCells, encodable
+from epay_desktop.receipts.cells import CellLine
+from epay_desktop.receipts.cells import ReceiptCells
+from epay_desktop.receipts.cells import encodable
 from epay_desktop.receipts.escpos import escpos_job
-from epay_desktop.receipts.escpos_profile import DEFAULT_SLOTS, Cutter, RenderProfile, TextMode
+from epay_desktop.receipts.escpos_profile import DEFAULT_SLOTS
+from epay_desktop.receipts.escpos_profile import Cutter
+from epay_desktop.receipts.escpos_profile import RenderProfile
+from epay_desktop.receipts.escpos_profile import TextMode
 
 __all__ = ["CANDIDATES", "TEST_LETTERS", "Candidate", "calibrated", "calibration_page", "candidate_line"]
 

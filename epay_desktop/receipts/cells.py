@@ -12,12 +12,21 @@ Wrapping (section 5.5): words wrap at ``cols``, a word longer than a line is spl
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from epay_desktop.domain.receipts import ReceiptLanguage
 from epay_desktop.receipts.data import ReceiptData
-from epay_desktop.receipts.layout import Banner, Block, Gap, Pair, Qr, Rule, Size, Text, build_blocks
+from epay_desktop.receipts.layout import Banner
+from epay_desktop.receipts.layout import Block
+from epay_desktop.receipts.layout import Gap
+from epay_desktop.receipts.layout import Pair
+from epay_desktop.receipts.layout import Qr
+from epay_desktop.receipts.layout import Rule
+from epay_desktop.receipts.layout import Size
+from epay_desktop.receipts.layout import Text
+from epay_desktop.receipts.layout import build_blocks
 
 __all__ = [
     "CellLine",

@@ -7,8 +7,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money
-from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.domain.receipts import ReceiptLanguage
 from epay_desktop.receipts.qr import payment_qr_payload
 
 __all__ = ["TEST_ENVIRONMENTS", "FiscalPart", "ReceiptData", "card_last4", "masked_card"]

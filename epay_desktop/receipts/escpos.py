@@ -21,10 +21,16 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from epay_desktop.domain.receipts import ReceiptLanguage, ReceiptWidth
-from epay_desktop.receipts.cells import CellLine, QrCell, ReceiptCells, encodable, layout_cells
+from epay_desktop.domain.receipts import ReceiptLanguage
+from epay_desktop.domain.receipts import ReceiptWidth
+from epay_desktop.receipts.cells import CellLine
+from epay_desktop.receipts.cells import QrCell
+from epay_desktop.receipts.cells import ReceiptCells
+from epay_desktop.receipts.cells import encodable
+from epay_desktop.receipts.cells import layout_cells
 from epay_desktop.receipts.data import ReceiptData
-from epay_desktop.receipts.escpos_profile import Cutter, RenderProfile
+from epay_desktop.receipts.escpos_profile import Cutter
+from epay_desktop.receipts.escpos_profile import RenderProfile
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -123,7 +129,8 @@ class _Job:
         """Send the image lines gathered so far, as bands of at most ``band_rows`` rows."""
         if not self.images:
             return
-        from epay_desktop.receipts.raster import raster_bands, stack
+        from epay_desktop.receipts.raster import raster_bands
+        from epay_desktop.receipts.raster import stack
 
         self.out += raster_bands(stack(self.images), self.profile.band_rows)
         self.images = []

@@ -13,8 +13,12 @@ from zoneinfo import ZoneInfo
 
 from epay_desktop.domain import Money
 from epay_desktop.domain.receipts import ReceiptKind
-from epay_desktop.receipts.data import FiscalPart, ReceiptData, masked_card
-from epay_desktop.receipts.texts import label, reason_label, status_label
+from epay_desktop.receipts.data import FiscalPart
+from epay_desktop.receipts.data import ReceiptData
+from epay_desktop.receipts.data import masked_card
+from epay_desktop.receipts.texts import label
+from epay_desktop.receipts.texts import reason_label
+from epay_desktop.receipts.texts import status_label
 
 __all__ = [
     "KZ_TIME",

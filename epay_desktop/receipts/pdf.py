@@ -18,24 +18,29 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from epay_desktop.domain.receipts import ReceiptWidth
-from epay_desktop.receipts.cells import CellLine, QrCell, layout_cells
+from epay_desktop.receipts.cells import CellLine
+from epay_desktop.receipts.cells import QrCell
+from epay_desktop.receipts.cells import layout_cells
 from epay_desktop.receipts.data import ReceiptData
 from epay_desktop.receipts.escpos_profile import render_profile
-from epay_desktop.receipts.fonts import MONO, MONO_BOLD, register_fonts
-from epay_desktop.receipts.layout import (
-    Banner,
-    Block,
-    Gap,
-    Pair,
-    Qr,
-    Rule,
-    Size,
-    Text,
-    build_blocks,
-    receipt_number,
-)
-from epay_desktop.receipts.primitives import draw_qr, wrap
-from epay_desktop.receipts.raster import MONO_ADVANCE, QR_QUIET, qr_geometry
+from epay_desktop.receipts.fonts import MONO
+from epay_desktop.receipts.fonts import MONO_BOLD
+from epay_desktop.receipts.fonts import register_fonts
+from epay_desktop.receipts.layout import Banner
+from epay_desktop.receipts.layout import Block
+from epay_desktop.receipts.layout import Gap
+from epay_desktop.receipts.layout import Pair
+from epay_desktop.receipts.layout import Qr
+from epay_desktop.receipts.layout import Rule
+from epay_desktop.receipts.layout import Size
+from epay_desktop.receipts.layout import Text
+from epay_desktop.receipts.layout import build_blocks
+from epay_desktop.receipts.layout import receipt_number
+from epay_desktop.receipts.primitives import draw_qr
+from epay_desktop.receipts.primitives import wrap
+from epay_desktop.receipts.raster import MONO_ADVANCE
+from epay_desktop.receipts.raster import QR_QUIET
+from epay_desktop.receipts.raster import qr_geometry
 
 __all__ = ["GEOMETRIES", "Geometry", "render_pdf"]
 

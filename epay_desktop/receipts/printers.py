@@ -28,15 +28,27 @@ import re
 import socket
 import sys
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from collections.abc import Iterator
+from collections.abc import Mapping
+from contextlib import contextmanager
+from contextlib import suppress
+from dataclasses import dataclass
+from dataclasses import field
+from dataclasses import replace
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING
+from typing import Any
+from typing import Protocol
 
 from epay_desktop.domain import ConsoleError
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Message, msg
-from epay_desktop.receipts.escpos_profile import Cutter, RenderProfile, TextMode, render_profile
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import Message
+from epay_desktop.domain.i18n import msg
+from epay_desktop.receipts.escpos_profile import Cutter
+from epay_desktop.receipts.escpos_profile import RenderProfile
+from epay_desktop.receipts.escpos_profile import TextMode
+from epay_desktop.receipts.escpos_profile import render_profile
 
 if TYPE_CHECKING:
     from escpos.escpos import Escpos

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs
 
-from epay_desktop.domain import InvoiceId, InvoiceIdError
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import InvoiceIdError
 
 __all__ = ["LEGACY_QR_PREFIX", "QR_PREFIX", "payment_qr_payload", "read_payment_qr"]
 

@@ -13,7 +13,9 @@ import functools
 import io
 import math
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image
+from PIL import ImageDraw
+from PIL import ImageFont
 
 from epay_desktop.receipts.cells import CellLine
 from epay_desktop.receipts.escpos_profile import RenderProfile

@@ -16,35 +16,38 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from epay_desktop.domain import ConsoleStatus, Money
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Money
 from epay_desktop.domain.receipts import ReceiptLanguage
-from epay_desktop.domain.shifts import (
-    BankCheck,
-    BankDifference,
-    FiscalCheck,
-    FiscalMismatch,
-    FoundEarlier,
-    GroupTotals,
-    OutsideOperation,
-    OutsideShifts,
-    RegisterFigures,
-    ReportKind,
-    ShiftReport,
-    Totals,
-)
-from epay_desktop.receipts.cells import ReceiptCells, blocks_cells
+from epay_desktop.domain.shifts import BankCheck
+from epay_desktop.domain.shifts import BankDifference
+from epay_desktop.domain.shifts import FiscalCheck
+from epay_desktop.domain.shifts import FiscalMismatch
+from epay_desktop.domain.shifts import FoundEarlier
+from epay_desktop.domain.shifts import GroupTotals
+from epay_desktop.domain.shifts import OutsideOperation
+from epay_desktop.domain.shifts import OutsideShifts
+from epay_desktop.domain.shifts import RegisterFigures
+from epay_desktop.domain.shifts import ReportKind
+from epay_desktop.domain.shifts import ShiftReport
+from epay_desktop.domain.shifts import Totals
+from epay_desktop.receipts.cells import ReceiptCells
+from epay_desktop.receipts.cells import blocks_cells
 from epay_desktop.receipts.escpos import escpos_job
 from epay_desktop.receipts.escpos_profile import RenderProfile
-from epay_desktop.receipts.layout import KZ_TIME, Block, Pair, Rule, Size, Text
-from epay_desktop.receipts.shift_texts import (
-    DIFFERENCE_LABELS,
-    FIGURE_LABELS,
-    MISMATCH_LABELS,
-    OPERATION_WORDS,
-    STATUS_WORDS,
-    note_text,
-    shift_label,
-)
+from epay_desktop.receipts.layout import KZ_TIME
+from epay_desktop.receipts.layout import Block
+from epay_desktop.receipts.layout import Pair
+from epay_desktop.receipts.layout import Rule
+from epay_desktop.receipts.layout import Size
+from epay_desktop.receipts.layout import Text
+from epay_desktop.receipts.shift_texts import DIFFERENCE_LABELS
+from epay_desktop.receipts.shift_texts import FIGURE_LABELS
+from epay_desktop.receipts.shift_texts import MISMATCH_LABELS
+from epay_desktop.receipts.shift_texts import OPERATION_WORDS
+from epay_desktop.receipts.shift_texts import STATUS_WORDS
+from epay_desktop.receipts.shift_texts import note_text
+from epay_desktop.receipts.shift_texts import shift_label
 from epay_desktop.receipts.texts import status_label
 
 __all__ = [

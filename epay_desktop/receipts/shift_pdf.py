@@ -18,9 +18,14 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from epay_desktop.domain.receipts import ReceiptLanguage
-from epay_desktop.domain.shifts import ReportKind, ShiftReport
+from epay_desktop.domain.shifts import ReportKind
+from epay_desktop.domain.shifts import ShiftReport
 from epay_desktop.receipts.fonts import register_fonts
-from epay_desktop.receipts.layout import Gap, Pair, Rule, Size, Text
+from epay_desktop.receipts.layout import Gap
+from epay_desktop.receipts.layout import Pair
+from epay_desktop.receipts.layout import Rule
+from epay_desktop.receipts.layout import Size
+from epay_desktop.receipts.layout import Text
 from epay_desktop.receipts.shift_layout import shift_blocks
 from epay_desktop.receipts.shift_texts import shift_label
 

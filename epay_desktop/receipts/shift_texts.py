@@ -15,7 +15,8 @@ from __future__ import annotations
 from typing import Final
 
 from epay_desktop.domain.receipts import ReceiptLanguage
-from epay_desktop.domain.shifts import FigureKind, Note
+from epay_desktop.domain.shifts import FigureKind
+from epay_desktop.domain.shifts import Note
 
 __all__ = [
     "DIFFERENCE_LABELS",

@@ -6,15 +6,22 @@ Never imports PySide6, qasync or the gateway client: it plays the other side.
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+from typing import Any
 
 from epay_desktop.sandbox.config import SandboxConfig
-from epay_desktop.sandbox.errors import Code, SandboxError
+from epay_desktop.sandbox.errors import Code
+from epay_desktop.sandbox.errors import SandboxError
 
 if TYPE_CHECKING:
     from epay_desktop.sandbox.app import create_app
-    from epay_desktop.sandbox.server import RunningSandbox, start_in_thread
-    from epay_desktop.sandbox.state import AttemptResult, CardInput, Checkout, CheckoutInfo, SandboxState
+    from epay_desktop.sandbox.server import RunningSandbox
+    from epay_desktop.sandbox.server import start_in_thread
+    from epay_desktop.sandbox.state import AttemptResult
+    from epay_desktop.sandbox.state import CardInput
+    from epay_desktop.sandbox.state import Checkout
+    from epay_desktop.sandbox.state import CheckoutInfo
+    from epay_desktop.sandbox.state import SandboxState
 
 #: Names whose modules load the web stack (uvicorn, starlette): imported on first use, so that the
 #: CLI's parser (``sandbox`` options) and a console without the demo never load it (decision 0055).

@@ -27,13 +27,22 @@ from typing import Final
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
-from starlette.routing import BaseRoute, Route
+from starlette.responses import HTMLResponse
+from starlette.responses import Response
+from starlette.routing import BaseRoute
+from starlette.routing import Route
 
 from epay_desktop.sandbox.cards import ISSUER
 from epay_desktop.sandbox.limits import RequestLimits
-from epay_desktop.sandbox.payform_pages import asset, format_amount, html_page, language_code, texts
-from epay_desktop.sandbox.state import AcsAnswer, AcsPrompt, SandboxError, SandboxState
+from epay_desktop.sandbox.payform_pages import asset
+from epay_desktop.sandbox.payform_pages import format_amount
+from epay_desktop.sandbox.payform_pages import html_page
+from epay_desktop.sandbox.payform_pages import language_code
+from epay_desktop.sandbox.payform_pages import texts
+from epay_desktop.sandbox.state import AcsAnswer
+from epay_desktop.sandbox.state import AcsPrompt
+from epay_desktop.sandbox.state import SandboxError
+from epay_desktop.sandbox.state import SandboxState
 
 __all__ = ["acs_routes", "create_acs_app"]
 

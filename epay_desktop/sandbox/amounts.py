@@ -7,10 +7,12 @@ The ledger counts integer tiyn. Requests carry decimal text (``"1500.50"``) or J
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+from decimal import InvalidOperation
 from typing import Final
 
-from epay_desktop.sandbox.errors import Code, SandboxError
+from epay_desktop.sandbox.errors import Code
+from epay_desktop.sandbox.errors import SandboxError
 
 __all__ = ["MIN_REFUND", "amount_text", "parse_amount", "to_decimal"]
 

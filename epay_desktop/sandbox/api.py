@@ -8,27 +8,40 @@ The same routes are served at the root and under ``/api`` (the old test host's l
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
+from collections.abc import Callable
 from typing import Final
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import BaseRoute, Route
+from starlette.routing import BaseRoute
+from starlette.routing import Route
 
-from epay_desktop.sandbox.amounts import amount_text, parse_amount
-from epay_desktop.sandbox.confirm_payment import SavedCardLinks, secure3d_json, term_url_for
+from epay_desktop.sandbox.amounts import amount_text
+from epay_desktop.sandbox.amounts import parse_amount
+from epay_desktop.sandbox.confirm_payment import SavedCardLinks
+from epay_desktop.sandbox.confirm_payment import secure3d_json
+from epay_desktop.sandbox.confirm_payment import term_url_for
 from epay_desktop.sandbox.dropping import DropResponse
-from epay_desktop.sandbox.errors import Code, SandboxError
+from epay_desktop.sandbox.errors import Code
+from epay_desktop.sandbox.errors import SandboxError
 from epay_desktop.sandbox.faults import Fault
 from epay_desktop.sandbox.lag import as_reported
 from epay_desktop.sandbox.ledger import Ledger
-from epay_desktop.sandbox.models import Order, PostLinks
+from epay_desktop.sandbox.models import Order
+from epay_desktop.sandbox.models import PostLinks
 from epay_desktop.sandbox.oauth import issue_token
-from epay_desktop.sandbox.render import JSONResponse, error_response, read_json
-from epay_desktop.sandbox.state import Checkout, SandboxState
-from epay_desktop.sandbox.tokens import Token, TokenKind
-from epay_desktop.sandbox.views import card_json, card_pay_json, status_json
+from epay_desktop.sandbox.render import JSONResponse
+from epay_desktop.sandbox.render import error_response
+from epay_desktop.sandbox.render import read_json
+from epay_desktop.sandbox.state import Checkout
+from epay_desktop.sandbox.state import SandboxState
+from epay_desktop.sandbox.tokens import Token
+from epay_desktop.sandbox.tokens import TokenKind
+from epay_desktop.sandbox.views import card_json
+from epay_desktop.sandbox.views import card_pay_json
+from epay_desktop.sandbox.views import status_json
 
 __all__ = ["Api"]
 

@@ -9,7 +9,8 @@ from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
-from starlette.routing import BaseRoute, Mount
+from starlette.routing import BaseRoute
+from starlette.routing import Mount
 
 from epay_desktop.sandbox.acs import acs_routes
 from epay_desktop.sandbox.api import Api

@@ -12,9 +12,11 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Final, Literal
+from typing import Final
+from typing import Literal
 
-from epay_desktop.sandbox.errors import Code, SandboxError
+from epay_desktop.sandbox.errors import Code
+from epay_desktop.sandbox.errors import SandboxError
 
 __all__ = [
     "TEST_CARD_3DS",

@@ -10,11 +10,16 @@ console configured for the bank's test hosts works unchanged against the sandbox
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import datetime
+from datetime import timedelta
+from datetime import timezone
 from typing import Final
 
-from epay_desktop.domain.settings_catalog import TEST_CLIENT_ID, TEST_CLIENT_SECRET, TEST_TERMINAL_ID
+from epay_desktop.domain.settings_catalog import TEST_CLIENT_ID
+from epay_desktop.domain.settings_catalog import TEST_CLIENT_SECRET
+from epay_desktop.domain.settings_catalog import TEST_TERMINAL_ID
 
 __all__ = [
     "DEFAULT_SCOPE",

@@ -15,17 +15,26 @@ import html
 import logging
 import secrets
 from dataclasses import dataclass
-from urllib.parse import quote, urlencode, urlsplit, urlunsplit
+from urllib.parse import quote
+from urllib.parse import urlencode
+from urllib.parse import urlsplit
+from urllib.parse import urlunsplit
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, RedirectResponse, Response
-from starlette.routing import BaseRoute, Route
+from starlette.responses import HTMLResponse
+from starlette.responses import RedirectResponse
+from starlette.responses import Response
+from starlette.routing import BaseRoute
+from starlette.routing import Route
 
-from epay_desktop.sandbox.models import AttemptResult, SavedCardPayment
+from epay_desktop.sandbox.models import AttemptResult
+from epay_desktop.sandbox.models import SavedCardPayment
 from epay_desktop.sandbox.payform_input import safe_link
-from epay_desktop.sandbox.payform_pages import language_code, texts
+from epay_desktop.sandbox.payform_pages import language_code
+from epay_desktop.sandbox.payform_pages import texts
 from epay_desktop.sandbox.render import origin
-from epay_desktop.sandbox.state import SandboxError, SandboxState
+from epay_desktop.sandbox.state import SandboxError
+from epay_desktop.sandbox.state import SandboxState
 
 __all__ = ["SavedCardLinks", "confirm_payment_routes", "secure3d_json", "term_url_for"]
 

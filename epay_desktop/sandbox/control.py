@@ -9,23 +9,40 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from collections.abc import Awaitable, Callable, Mapping
-from decimal import Decimal, InvalidOperation
+from collections.abc import Awaitable
+from collections.abc import Callable
+from collections.abc import Mapping
+from decimal import Decimal
+from decimal import InvalidOperation
 from typing import Final
 
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import BaseRoute, Route
+from starlette.routing import BaseRoute
+from starlette.routing import Route
 
-from epay_desktop.sandbox.amounts import amount_text, parse_amount
+from epay_desktop.sandbox.amounts import amount_text
+from epay_desktop.sandbox.amounts import parse_amount
 from epay_desktop.sandbox.config import SandboxConfig
-from epay_desktop.sandbox.errors import Code, SandboxError
-from epay_desktop.sandbox.faults import KINDS, MAX_FAULT_HOLD, OPERATIONS, FaultBook, parse_fault
-from epay_desktop.sandbox.ledger import Ledger, Transaction
-from epay_desktop.sandbox.models import Order, PostLinks
-from epay_desktop.sandbox.render import JSONResponse, error_response, read_json
-from epay_desktop.sandbox.state import CardInput, Checkout, SandboxState
-from epay_desktop.sandbox.views import attempt_json, control_json
+from epay_desktop.sandbox.errors import Code
+from epay_desktop.sandbox.errors import SandboxError
+from epay_desktop.sandbox.faults import KINDS
+from epay_desktop.sandbox.faults import MAX_FAULT_HOLD
+from epay_desktop.sandbox.faults import OPERATIONS
+from epay_desktop.sandbox.faults import FaultBook
+from epay_desktop.sandbox.faults import parse_fault
+from epay_desktop.sandbox.ledger import Ledger
+from epay_desktop.sandbox.ledger import Transaction
+from epay_desktop.sandbox.models import Order
+from epay_desktop.sandbox.models import PostLinks
+from epay_desktop.sandbox.render import JSONResponse
+from epay_desktop.sandbox.render import error_response
+from epay_desktop.sandbox.render import read_json
+from epay_desktop.sandbox.state import CardInput
+from epay_desktop.sandbox.state import Checkout
+from epay_desktop.sandbox.state import SandboxState
+from epay_desktop.sandbox.views import attempt_json
+from epay_desktop.sandbox.views import control_json
 
 __all__ = ["MAX_HELD_COUNT", "MAX_STATUS_LAG", "Endpoint", "control_routes", "control_table", "fault_routes"]
 

@@ -14,10 +14,13 @@ that reaches an in-process client much like a broken connection would.
 from __future__ import annotations
 
 import asyncio
-from typing import Any, Final
+from typing import Any
+from typing import Final
 
 from starlette.responses import Response
-from starlette.types import Receive, Scope, Send
+from starlette.types import Receive
+from starlette.types import Scope
+from starlette.types import Send
 from uvicorn.config import Config
 from uvicorn.protocols.http.h11_impl import H11Protocol
 from uvicorn.server import ServerState

@@ -18,7 +18,8 @@ import contextlib
 import logging
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from decimal import Decimal
 
 __all__ = ["HeldAnswer", "Holds"]

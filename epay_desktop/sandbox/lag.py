@@ -11,10 +11,12 @@ decision 0032.
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 
 from epay_desktop.domain import PaymentStatus
-from epay_desktop.sandbox.ledger import Operation, Transaction
+from epay_desktop.sandbox.ledger import Operation
+from epay_desktop.sandbox.ledger import Transaction
 
 __all__ = ["as_reported", "lagging_operations"]
 

@@ -10,13 +10,17 @@ checked lazily: every read and write calls :meth:`Ledger.sweep` first.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import datetime
+from datetime import timedelta
 
 from epay_desktop.domain import PaymentStatus
-from epay_desktop.sandbox.amounts import MIN_REFUND, amount_text
+from epay_desktop.sandbox.amounts import MIN_REFUND
+from epay_desktop.sandbox.amounts import amount_text
 from epay_desktop.sandbox.cards import MaskedCard
-from epay_desktop.sandbox.errors import Code, SandboxError
+from epay_desktop.sandbox.errors import Code
+from epay_desktop.sandbox.errors import SandboxError
 from epay_desktop.sandbox.models import Order
 
 __all__ = ["Attempt", "Invoice", "Ledger", "Operation", "Transaction"]

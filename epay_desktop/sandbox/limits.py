@@ -14,9 +14,14 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp
+from starlette.types import Message
+from starlette.types import Receive
+from starlette.types import Scope
+from starlette.types import Send
 
-from epay_desktop.sandbox.errors import Code, SandboxError
+from epay_desktop.sandbox.errors import Code
+from epay_desktop.sandbox.errors import SandboxError
 from epay_desktop.sandbox.render import dumps
 from epay_desktop.sandbox.state import SandboxState
 

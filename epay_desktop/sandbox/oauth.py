@@ -7,7 +7,8 @@ from collections.abc import Mapping
 
 from epay_desktop.sandbox.amounts import parse_amount
 from epay_desktop.sandbox.config import DEFAULT_SCOPE
-from epay_desktop.sandbox.errors import Code, SandboxError
+from epay_desktop.sandbox.errors import Code
+from epay_desktop.sandbox.errors import SandboxError
 from epay_desktop.sandbox.models import PostLinks
 from epay_desktop.sandbox.state import SandboxState
 from epay_desktop.sandbox.tokens import Token

@@ -26,32 +26,33 @@ from dataclasses import dataclass
 from typing import Final
 
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
-from starlette.routing import BaseRoute, Route
+from starlette.responses import RedirectResponse
+from starlette.responses import Response
+from starlette.routing import BaseRoute
+from starlette.routing import Route
 
 from epay_desktop.payform.codec import ParamsError
 from epay_desktop.sandbox.errors import Code
-from epay_desktop.sandbox.payform_input import (
-    Payment,
-    card_errors,
-    card_from_form,
-    form_text,
-    language_hint,
-    payment_from_params,
-    safe_link,
-)
-from epay_desktop.sandbox.payform_pages import (
-    View,
-    acs_redirect_page,
-    asset,
-    card_form,
-    declined_page,
-    error_page,
-    make_view,
-    result_page,
-)
+from epay_desktop.sandbox.payform_input import Payment
+from epay_desktop.sandbox.payform_input import card_errors
+from epay_desktop.sandbox.payform_input import card_from_form
+from epay_desktop.sandbox.payform_input import form_text
+from epay_desktop.sandbox.payform_input import language_hint
+from epay_desktop.sandbox.payform_input import payment_from_params
+from epay_desktop.sandbox.payform_input import safe_link
+from epay_desktop.sandbox.payform_pages import View
+from epay_desktop.sandbox.payform_pages import acs_redirect_page
+from epay_desktop.sandbox.payform_pages import asset
+from epay_desktop.sandbox.payform_pages import card_form
+from epay_desktop.sandbox.payform_pages import declined_page
+from epay_desktop.sandbox.payform_pages import error_page
+from epay_desktop.sandbox.payform_pages import make_view
+from epay_desktop.sandbox.payform_pages import result_page
 from epay_desktop.sandbox.render import origin
-from epay_desktop.sandbox.state import AttemptResult, CheckoutInfo, SandboxError, SandboxState
+from epay_desktop.sandbox.state import AttemptResult
+from epay_desktop.sandbox.state import CheckoutInfo
+from epay_desktop.sandbox.state import SandboxError
+from epay_desktop.sandbox.state import SandboxState
 
 __all__ = ["routes"]
 

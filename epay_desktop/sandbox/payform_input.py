@@ -9,14 +9,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Final
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl
+from urllib.parse import urlsplit
 
 from starlette.datastructures import FormData
 
-from epay_desktop.payform.codec import ParamsError, parse_params
+from epay_desktop.payform.codec import ParamsError
+from epay_desktop.payform.codec import parse_params
 from epay_desktop.sandbox.cards import pan_valid
-from epay_desktop.sandbox.models import Order, PostLinks
-from epay_desktop.sandbox.state import CardInput, Checkout
+from epay_desktop.sandbox.models import Order
+from epay_desktop.sandbox.models import PostLinks
+from epay_desktop.sandbox.state import CardInput
+from epay_desktop.sandbox.state import Checkout
 
 __all__ = [
     "Payment",

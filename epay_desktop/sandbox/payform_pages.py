@@ -17,13 +17,18 @@ from functools import cache
 from pathlib import Path
 from string import Template
 from typing import Final
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
+from urllib.parse import urlencode
 
 from starlette.responses import HTMLResponse
 
-from epay_desktop.domain.money import Money, MoneyError, parse_decimal_amount
-from epay_desktop.sandbox.payform_input import Payment, safe_link
-from epay_desktop.sandbox.state import CardInput, CheckoutInfo
+from epay_desktop.domain.money import Money
+from epay_desktop.domain.money import MoneyError
+from epay_desktop.domain.money import parse_decimal_amount
+from epay_desktop.sandbox.payform_input import Payment
+from epay_desktop.sandbox.payform_input import safe_link
+from epay_desktop.sandbox.state import CardInput
+from epay_desktop.sandbox.state import CheckoutInfo
 
 __all__ = [
     "View",

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from typing import Any, Final
+from typing import Any
+from typing import Final
 
 from starlette.requests import Request
 from starlette.responses import Response
 
-from epay_desktop.sandbox.errors import Code, SandboxError
+from epay_desktop.sandbox.errors import Code
+from epay_desktop.sandbox.errors import SandboxError
 
 __all__ = ["MAX_JSON_DEPTH", "JSONResponse", "dumps", "error_response", "origin", "parse_json", "read_json"]
 

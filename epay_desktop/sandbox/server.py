@@ -22,14 +22,22 @@ from types import TracebackType
 from typing import Self
 
 import uvicorn
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp
+from starlette.types import Receive
+from starlette.types import Scope
+from starlette.types import Send
 
 from epay_desktop.domain.hosts import is_loopback_host
 from epay_desktop.sandbox.acs import create_acs_app
 from epay_desktop.sandbox.app import create_app
-from epay_desktop.sandbox.config import TEST_CLIENT_ID, TEST_CLIENT_SECRET, TEST_TERMINAL_ID, SandboxConfig
+from epay_desktop.sandbox.config import TEST_CLIENT_ID
+from epay_desktop.sandbox.config import TEST_CLIENT_SECRET
+from epay_desktop.sandbox.config import TEST_TERMINAL_ID
+from epay_desktop.sandbox.config import SandboxConfig
 from epay_desktop.sandbox.dropping import DroppingH11Protocol
-from epay_desktop.sandbox.options import DEFAULT_PORT, add_arguments, config_from_args
+from epay_desktop.sandbox.options import DEFAULT_PORT
+from epay_desktop.sandbox.options import add_arguments
+from epay_desktop.sandbox.options import config_from_args
 from epay_desktop.sandbox.state import SandboxState
 
 __all__ = ["DEFAULT_PORT", "RunningSandbox", "add_arguments", "config_from_args", "run", "start_in_thread"]

@@ -12,30 +12,40 @@ import base64
 import random
 import secrets
 import uuid
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
+from dataclasses import field
+from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 
 from epay_desktop.domain import PaymentStatus
-from epay_desktop.sandbox.amounts import parse_amount, to_decimal
-from epay_desktop.sandbox.cards import (
-    THREE_DS_CODE,
-    CardVault,
-    MaskedCard,
-    SavedCard,
-    behaviour_of,
-    card_mask,
-    check_cvc,
-    expiry_passed,
-    normalize_pan,
-)
+from epay_desktop.sandbox.amounts import parse_amount
+from epay_desktop.sandbox.amounts import to_decimal
+from epay_desktop.sandbox.cards import THREE_DS_CODE
+from epay_desktop.sandbox.cards import CardVault
+from epay_desktop.sandbox.cards import MaskedCard
+from epay_desktop.sandbox.cards import SavedCard
+from epay_desktop.sandbox.cards import behaviour_of
+from epay_desktop.sandbox.cards import card_mask
+from epay_desktop.sandbox.cards import check_cvc
+from epay_desktop.sandbox.cards import expiry_passed
+from epay_desktop.sandbox.cards import normalize_pan
 from epay_desktop.sandbox.config import SandboxConfig
-from epay_desktop.sandbox.errors import Code, SandboxError
+from epay_desktop.sandbox.errors import Code
+from epay_desktop.sandbox.errors import SandboxError
 from epay_desktop.sandbox.faults import FaultBook
-from epay_desktop.sandbox.ledger import Attempt, Ledger, Transaction
-from epay_desktop.sandbox.models import AttemptResult, CardInput, Checkout, CheckoutInfo, SavedCardPayment
-from epay_desktop.sandbox.postlink import Echo, PostLinkSender
-from epay_desktop.sandbox.tokens import Token, TokenStore
+from epay_desktop.sandbox.ledger import Attempt
+from epay_desktop.sandbox.ledger import Ledger
+from epay_desktop.sandbox.ledger import Transaction
+from epay_desktop.sandbox.models import AttemptResult
+from epay_desktop.sandbox.models import CardInput
+from epay_desktop.sandbox.models import Checkout
+from epay_desktop.sandbox.models import CheckoutInfo
+from epay_desktop.sandbox.models import SavedCardPayment
+from epay_desktop.sandbox.postlink import Echo
+from epay_desktop.sandbox.postlink import PostLinkSender
+from epay_desktop.sandbox.tokens import Token
+from epay_desktop.sandbox.tokens import TokenStore
 
 __all__ = [
     "AcsAnswer",

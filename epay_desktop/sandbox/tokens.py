@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import base64
 import secrets
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import datetime
+from datetime import timedelta
 from typing import Literal
 
-from epay_desktop.sandbox.errors import Code, SandboxError
+from epay_desktop.sandbox.errors import Code
+from epay_desktop.sandbox.errors import SandboxError
 from epay_desktop.sandbox.models import PostLinks
 
 __all__ = ["Token", "TokenStore"]

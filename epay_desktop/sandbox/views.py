@@ -7,7 +7,8 @@ from typing import Final
 from epay_desktop.domain import PaymentStatus
 from epay_desktop.sandbox.amounts import to_decimal
 from epay_desktop.sandbox.cards import SavedCard
-from epay_desktop.sandbox.config import KZ_TZ, SandboxConfig
+from epay_desktop.sandbox.config import KZ_TZ
+from epay_desktop.sandbox.config import SandboxConfig
 from epay_desktop.sandbox.ledger import Transaction
 from epay_desktop.sandbox.state import AttemptResult
 

@@ -13,7 +13,10 @@ from datetime import datetime
 from pathlib import Path
 
 from epay_desktop.settings import StoreSettings
-from epay_desktop.store.backup import backup_to, daily_backup, has_daily_backup, manual_backup_path
+from epay_desktop.store.backup import backup_to
+from epay_desktop.store.backup import daily_backup
+from epay_desktop.store.backup import has_daily_backup
+from epay_desktop.store.backup import manual_backup_path
 from epay_desktop.store.open import sqlite_file
 
 __all__ = ["Backups"]

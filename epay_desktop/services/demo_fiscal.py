@@ -32,17 +32,30 @@ does, not when the demo started.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass, fields, replace
-from datetime import datetime, timedelta
-from typing import Any, Final
+from collections.abc import Awaitable
+from collections.abc import Callable
+from collections.abc import Mapping
+from dataclasses import dataclass
+from dataclasses import fields
+from dataclasses import replace
+from datetime import datetime
+from datetime import timedelta
+from typing import Any
+from typing import Final
 
-from epay_desktop.domain import Money, OpKind, OpState, Role
-from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalState
-from epay_desktop.fiscal.models import FiscalReturn, FiscalSale, ReturnBasis
+from epay_desktop.domain import Money
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Role
+from epay_desktop.domain.fiscal_journal import FiscalKind
+from epay_desktop.domain.fiscal_journal import FiscalState
+from epay_desktop.fiscal.models import FiscalReturn
+from epay_desktop.fiscal.models import FiscalSale
+from epay_desktop.fiscal.models import ReturnBasis
 from epay_desktop.services.demo_shop import DEMO_REGISTER
 from epay_desktop.services.fiscal.service import FiscalService
-from epay_desktop.services.shifts.fiscal_check import ExpectedReceipt, expected_receipts
+from epay_desktop.services.shifts.fiscal_check import ExpectedReceipt
+from epay_desktop.services.shifts.fiscal_check import expected_receipts
 from epay_desktop.store.tx import Tx
 
 __all__ = [

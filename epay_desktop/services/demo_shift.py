@@ -15,27 +15,36 @@ them as it would at a real shop, until the console has learnt them.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
-from datetime import UTC, datetime, time, timedelta
-from typing import Any, Final
+from collections.abc import Callable
+from collections.abc import Mapping
+from dataclasses import dataclass
+from dataclasses import replace
+from datetime import UTC
+from datetime import datetime
+from datetime import time
+from datetime import timedelta
+from typing import Any
+from typing import Final
 
-from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, Money, OpKind, Payment, Role
-from epay_desktop.services.demo_shop import (
-    DECLINES,
-    DEMO_REGISTER,
-    KZ_TIME,
-    PAYMENT_WINDOW,
-    approved,
-    cancel_hold,
-    card_answer,
-    decline,
-    expire_sale,
-    hold,
-    money_op,
-    refund,
-    start_sale,
-)
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import GatewaySnapshot
+from epay_desktop.domain import Money
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import Payment
+from epay_desktop.domain import Role
+from epay_desktop.services.demo_shop import DECLINES
+from epay_desktop.services.demo_shop import DEMO_REGISTER
+from epay_desktop.services.demo_shop import KZ_TIME
+from epay_desktop.services.demo_shop import PAYMENT_WINDOW
+from epay_desktop.services.demo_shop import approved
+from epay_desktop.services.demo_shop import cancel_hold
+from epay_desktop.services.demo_shop import card_answer
+from epay_desktop.services.demo_shop import decline
+from epay_desktop.services.demo_shop import expire_sale
+from epay_desktop.services.demo_shop import hold
+from epay_desktop.services.demo_shop import money_op
+from epay_desktop.services.demo_shop import refund
+from epay_desktop.services.demo_shop import start_sale
 from epay_desktop.store.tx import Tx
 
 __all__ = ["CABINET_REFUND", "PAID_LATE", "BankOnly", "seed_shift", "shift_opening"]

@@ -16,24 +16,31 @@ from __future__ import annotations
 import hashlib
 import random
 import uuid
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from datetime import UTC, datetime, time, timedelta
-from typing import Final, TypeVar
+from collections.abc import Callable
+from collections.abc import Mapping
+from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import replace
+from datetime import UTC
+from datetime import datetime
+from datetime import time
+from datetime import timedelta
+from typing import Final
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from epay_desktop.domain import (
-    ConsoleStatus,
-    GatewaySnapshot,
-    Money,
-    MoneyOp,
-    OpKind,
-    OpState,
-    Payment,
-    Role,
-)
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import GatewaySnapshot
+from epay_desktop.domain import Money
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Payment
+from epay_desktop.domain import Role
 from epay_desktop.domain import settings_catalog as catalog
-from epay_desktop.domain.changes import GatewayAnswer, OpIntent, StatusChange
+from epay_desktop.domain.changes import GatewayAnswer
+from epay_desktop.domain.changes import OpIntent
+from epay_desktop.domain.changes import StatusChange
 from epay_desktop.services.people.users import UserService
 from epay_desktop.store.db import Store
 from epay_desktop.store.repos.payments import PaymentCursor

@@ -12,9 +12,13 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any
+from typing import TypeVar
 
-from epay_desktop.domain import ConsoleStatus, Discrepancy, MoneyOp, Payment
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Discrepancy
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import Payment
 from epay_desktop.domain.fiscal_journal import FiscalRecord
 
 __all__ = [

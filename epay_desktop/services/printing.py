@@ -17,29 +17,32 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from dataclasses import replace
 from datetime import datetime
 from typing import Final
 
 from epay_desktop.domain import User
 from epay_desktop.domain import settings_catalog as catalog
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
-from epay_desktop.domain.receipts import ReceiptLanguage, ReceiptRecord, ReceiptRequest, ReceiptWidth
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import msg
+from epay_desktop.domain.receipts import ReceiptLanguage
+from epay_desktop.domain.receipts import ReceiptRecord
+from epay_desktop.domain.receipts import ReceiptRequest
+from epay_desktop.domain.receipts import ReceiptWidth
 from epay_desktop.domain.shifts import ShiftReport
 from epay_desktop.receipts import ReceiptData
-from epay_desktop.receipts.printers import (
-    PROBE_SECONDS,
-    Connection,
-    JobWords,
-    PrinterBook,
-    PrinterProfile,
-    PrinterStatus,
-    PrintOutcome,
-    Transport,
-    open_connection,
-    print_job,
-    probe_status,
-)
+from epay_desktop.receipts.printers import PROBE_SECONDS
+from epay_desktop.receipts.printers import Connection
+from epay_desktop.receipts.printers import JobWords
+from epay_desktop.receipts.printers import PrinterBook
+from epay_desktop.receipts.printers import PrinterProfile
+from epay_desktop.receipts.printers import PrinterStatus
+from epay_desktop.receipts.printers import PrintOutcome
+from epay_desktop.receipts.printers import Transport
+from epay_desktop.receipts.printers import open_connection
+from epay_desktop.receipts.printers import print_job
+from epay_desktop.receipts.printers import probe_status
 from epay_desktop.services.people.login import require_manager
 from epay_desktop.services.receipts import ReceiptService
 from epay_desktop.services.shop_settings import checked_shop_value
@@ -319,7 +322,8 @@ def _book(tx: Tx) -> PrinterBook:
 def sample_page(printer: PrinterProfile) -> bytes:
     """The test print's bytes: the printer's name, the Kazakh test line and a ruler of its columns
     (a line its code page cannot hold goes as an image, as on a receipt)."""
-    from epay_desktop.receipts.cells import CellLine, ReceiptCells
+    from epay_desktop.receipts.cells import CellLine
+    from epay_desktop.receipts.cells import ReceiptCells
     from epay_desktop.receipts.escpos import escpos_job
 
     cols = printer.render.columns

@@ -26,26 +26,32 @@ import asyncio
 import logging
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Final
 
-from epay_desktop.domain import InvoiceId, MoneyOp, NotFoundError, Payment, User
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import NotFoundError
+from epay_desktop.domain import Payment
+from epay_desktop.domain import User
 from epay_desktop.domain import settings_catalog as catalog
-from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalRecord, FiscalState
-from epay_desktop.domain.receipts import (
-    ReceiptDraft,
-    ReceiptKind,
-    ReceiptLanguage,
-    ReceiptPlan,
-    ReceiptRecord,
-    ReceiptRequest,
-    ReceiptWidth,
-    plan_receipt,
-)
+from epay_desktop.domain.fiscal_journal import FiscalKind
+from epay_desktop.domain.fiscal_journal import FiscalRecord
+from epay_desktop.domain.fiscal_journal import FiscalState
+from epay_desktop.domain.receipts import ReceiptDraft
+from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.domain.receipts import ReceiptLanguage
+from epay_desktop.domain.receipts import ReceiptPlan
+from epay_desktop.domain.receipts import ReceiptRecord
+from epay_desktop.domain.receipts import ReceiptRequest
+from epay_desktop.domain.receipts import ReceiptWidth
+from epay_desktop.domain.receipts import plan_receipt
 from epay_desktop.fiscal.models import vat_included
-from epay_desktop.receipts import FiscalPart, ReceiptData
+from epay_desktop.receipts import FiscalPart
+from epay_desktop.receipts import ReceiptData
 from epay_desktop.safe_files import write_file_safely
 from epay_desktop.services.fiscal.service import FiscalService
 from epay_desktop.services.payments.queries import payment_by_invoice

@@ -19,8 +19,10 @@ import keyring.errors
 from keyring.backend import KeyringBackend
 
 from epay_desktop.domain import ConsoleError
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
-from epay_desktop.domain.settings_catalog import KEYCHAIN_SERVICE, keychain_account
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import msg
+from epay_desktop.domain.settings_catalog import KEYCHAIN_SERVICE
+from epay_desktop.domain.settings_catalog import keychain_account
 
 __all__ = ["NO_KEYCHAIN", "SERVICE_NAME", "KeychainUnavailable", "SecretStore", "is_secure_backend"]
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from epay_desktop.store.keyfile import KEY_BYTES, load_or_create_key_file
+from epay_desktop.store.keyfile import KEY_BYTES
+from epay_desktop.store.keyfile import load_or_create_key_file
 
 __all__ = ["SECRET_BYTES", "load_or_create_secret_file"]
 

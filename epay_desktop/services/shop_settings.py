@@ -17,19 +17,29 @@ import asyncio
 import json
 import logging
 import os
-from collections.abc import Callable, Mapping
-from dataclasses import asdict, dataclass, fields, replace
-from datetime import UTC, datetime
+from collections.abc import Callable
+from collections.abc import Mapping
+from dataclasses import asdict
+from dataclasses import dataclass
+from dataclasses import fields
+from dataclasses import replace
+from datetime import UTC
+from datetime import datetime
 from pathlib import Path
 
-from epay_desktop.domain import ConsoleError, User
+from epay_desktop.domain import ConsoleError
+from epay_desktop.domain import User
 from epay_desktop.domain import settings_catalog as catalog
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
-from epay_desktop.domain.text import FIELD_SHOP_TEXT, check_text
-from epay_desktop.gateway.config import Environment, endpoints_for
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import msg
+from epay_desktop.domain.text import FIELD_SHOP_TEXT
+from epay_desktop.domain.text import check_text
+from epay_desktop.gateway.config import Environment
+from epay_desktop.gateway.config import endpoints_for
 from epay_desktop.services.people.login import require_manager
 from epay_desktop.services.secret_store import SecretStore
-from epay_desktop.settings import SettingsError, load_store_settings
+from epay_desktop.settings import SettingsError
+from epay_desktop.settings import load_store_settings
 from epay_desktop.store.db import Store
 from epay_desktop.store.repos.settings import InvalidShopSetting
 from epay_desktop.store.tx import Tx

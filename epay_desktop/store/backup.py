@@ -25,21 +25,26 @@ import os
 import re
 import secrets
 import sqlite3
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC
+from datetime import date
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Word, msg
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import Word
+from epay_desktop.domain.i18n import msg
 from epay_desktop.domain.settings_catalog import BACKUP_DAYS
 from epay_desktop.store.db import StoreError
-from epay_desktop.store.faults import DatabaseUnreadable, database_fault
-from epay_desktop.store.integrity import (
-    SQLITE_HEADER,
-    DatabaseInUse,
-    others_running,
-    running_folder,
-    unmark_expected,
-)
-from epay_desktop.store.migrate_check import VERSIONS_DIR, _constants
+from epay_desktop.store.faults import DatabaseUnreadable
+from epay_desktop.store.faults import database_fault
+from epay_desktop.store.integrity import SQLITE_HEADER
+from epay_desktop.store.integrity import DatabaseInUse
+from epay_desktop.store.integrity import others_running
+from epay_desktop.store.integrity import running_folder
+from epay_desktop.store.integrity import unmark_expected
+from epay_desktop.store.migrate_check import VERSIONS_DIR
+from epay_desktop.store.migrate_check import _constants
 
 __all__ = [
     "BACKUPS_FOLDER",

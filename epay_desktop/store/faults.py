@@ -16,10 +16,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import IntegrityError
 
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Word, msg
-from epay_desktop.domain.settings_catalog import DATABASE_URL, DB_LOCK_WAIT
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import Word
+from epay_desktop.domain.i18n import msg
+from epay_desktop.domain.settings_catalog import DATABASE_URL
+from epay_desktop.domain.settings_catalog import DB_LOCK_WAIT
 from epay_desktop.store.db import StoreError
 
 __all__ = [

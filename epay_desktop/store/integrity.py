@@ -32,7 +32,8 @@ import threading
 from pathlib import Path
 from typing import IO
 
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import msg
 from epay_desktop.store.db import StoreError
 
 __all__ = [
@@ -242,7 +243,8 @@ def check_pages(db_file: Path, *, full: bool, lock_wait_s: float = 10) -> None:
     another program keeps locked past ``lock_wait_s``, or one that cannot be opened, is not damaged:
     that raises the fault's own sentence (``store.faults``: busy, unreachable...).
     """
-    from epay_desktop.store.faults import DatabaseUnreadable, database_fault
+    from epay_desktop.store.faults import DatabaseUnreadable
+    from epay_desktop.store.faults import database_fault
 
     pragma = "integrity_check" if full else "quick_check"
     try:

@@ -14,7 +14,8 @@ import secrets
 import stat
 from pathlib import Path
 
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import msg
 from epay_desktop.store.db import StoreError
 
 __all__ = ["KEY_BYTES", "load_or_create_key_file"]

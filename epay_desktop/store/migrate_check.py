@@ -17,7 +17,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
+from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 __all__ = ["SHIPPED_FILES", "SHIPPED_HEAD", "VERSIONS_DIR", "current_head", "schema_at_head", "shipped_head"]

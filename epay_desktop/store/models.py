@@ -8,29 +8,34 @@ Schema changes go through Alembic (``store/migrations``); a test keeps the two e
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
-from sqlalchemy import (
-    BigInteger,
-    Boolean,
-    CheckConstraint,
-    DateTime,
-    ForeignKey,
-    Index,
-    Integer,
-    MetaData,
-    String,
-    Text,
-    UniqueConstraint,
-    event,
-    text,
-)
-from sqlalchemy.engine import Connection, Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import BigInteger
+from sqlalchemy import Boolean
+from sqlalchemy import CheckConstraint
+from sqlalchemy import DateTime
+from sqlalchemy import ForeignKey
+from sqlalchemy import Index
+from sqlalchemy import Integer
+from sqlalchemy import MetaData
+from sqlalchemy import String
+from sqlalchemy import Text
+from sqlalchemy import UniqueConstraint
+from sqlalchemy import event
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
 from sqlalchemy.types import TypeDecorator
 
-from epay_desktop.store.list_keys import card_last4, list_amount_minor, list_refunded_minor
-from epay_desktop.store.status_counts import create_statements, seed_statement
+from epay_desktop.store.list_keys import card_last4
+from epay_desktop.store.list_keys import list_amount_minor
+from epay_desktop.store.list_keys import list_refunded_minor
+from epay_desktop.store.status_counts import create_statements
+from epay_desktop.store.status_counts import seed_statement
 
 __all__ = [
     "ApprovalRow",

@@ -10,26 +10,33 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from datetime import UTC
+from datetime import datetime
+from pathlib import Path
+from pathlib import PurePosixPath
+from pathlib import PureWindowsPath
 from typing import Protocol
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
-from epay_desktop.store.db import Store, StoreError, make_engine, verify_sqlite_pragmas
-from epay_desktop.store.integrity import (
-    PageCheck,
-    RunningMarker,
-    check_file,
-    is_expected,
-    left_by_a_crash,
-    mark_expected,
-)
-from epay_desktop.store.keyfile import KEY_BYTES, load_or_create_key_file
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import msg
+from epay_desktop.store.db import Store
+from epay_desktop.store.db import StoreError
+from epay_desktop.store.db import make_engine
+from epay_desktop.store.db import verify_sqlite_pragmas
+from epay_desktop.store.integrity import PageCheck
+from epay_desktop.store.integrity import RunningMarker
+from epay_desktop.store.integrity import check_file
+from epay_desktop.store.integrity import is_expected
+from epay_desktop.store.integrity import left_by_a_crash
+from epay_desktop.store.integrity import mark_expected
+from epay_desktop.store.keyfile import KEY_BYTES
+from epay_desktop.store.keyfile import load_or_create_key_file
 from epay_desktop.store.migrate_check import schema_at_head
 from epay_desktop.store.stats import refresh_statistics
 from epay_desktop.store.tx import Tx
@@ -132,7 +139,8 @@ def open_store(
             result = migrate(engine, clock=clock)
             before, after, backup = result.before, result.after, result.backup
             if backup is not None and db_file is not None:  # kept the days set, like every copy (0067)
-                from epay_desktop.store.backup import DEFAULT_KEEP_DAYS, prune
+                from epay_desktop.store.backup import DEFAULT_KEEP_DAYS
+                from epay_desktop.store.backup import prune
 
                 days = int(getattr(settings, "backup_days", DEFAULT_KEEP_DAYS))
                 prune(db_file, keep_days=days, today=clock().astimezone().date())

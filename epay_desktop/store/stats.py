@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection
+from sqlalchemy import Engine
+from sqlalchemy import text
 
 __all__ = ["ANALYSIS_LIMIT", "refresh_statistics"]
 

@@ -4,14 +4,21 @@ service (not timed: the figures are the benchmark's to judge)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from benchmarks.bench_day import REGISTER, Floor, moment_of
+from benchmarks.bench_day import REGISTER
+from benchmarks.bench_day import Floor
+from benchmarks.bench_day import moment_of
 from benchmarks.generate import generate_quietly
-from epay_desktop.domain.day import DECLINED, TWO_STEP, Period, periods_of
+from epay_desktop.domain.day import DECLINED
+from epay_desktop.domain.day import TWO_STEP
+from epay_desktop.domain.day import Period
+from epay_desktop.domain.day import periods_of
 from epay_desktop.domain.shifts import FigureKind
 from tests.support.database import open_store
 

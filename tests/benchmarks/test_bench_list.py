@@ -59,7 +59,8 @@ def test_the_throwaway_postgresql_server_starts_answers_and_is_removed(pg_binari
     with pg_server.pg_server() as url:
         assert url.startswith("postgresql+psycopg://postgres@127.0.0.1:") and url.endswith("/bench")
         assert pg_server.payments_in(url) == 0  # no schema yet
-        from sqlalchemy import create_engine, text
+        from sqlalchemy import create_engine
+        from sqlalchemy import text
 
         engine = create_engine(url)
         with engine.connect() as conn:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.pdf import pdf_text, qr_codes
+from tests.support.pdf import pdf_text
+from tests.support.pdf import qr_codes
 
 FIELDS = {"id", "name", "unit", "runs", "value", "floor", "ratio", "goal", "ok"}
 STATS = {"min", "median", "p95", "max"}
@@ -28,10 +29,17 @@ def test_the_receipt_benchmark_prints_a_figure_per_language_with_its_floor(smoke
 
 def test_the_floor_draws_the_same_text_and_a_qr_code_that_scans() -> None:
     """The floor is fair: the receipt's own strings in its fonts, the same QR content."""
-    from benchmarks.bench_receipt import NOW, Receipt, plain_page
-    from epay_desktop.domain import ConsoleStatus, InvoiceId, Money
-    from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptWidth
-    from epay_desktop.receipts import ReceiptData, render_pdf
+    from benchmarks.bench_receipt import NOW
+    from benchmarks.bench_receipt import Receipt
+    from benchmarks.bench_receipt import plain_page
+    from epay_desktop.domain import ConsoleStatus
+    from epay_desktop.domain import InvoiceId
+    from epay_desktop.domain import Money
+    from epay_desktop.domain.receipts import ReceiptKind
+    from epay_desktop.domain.receipts import ReceiptLanguage
+    from epay_desktop.domain.receipts import ReceiptWidth
+    from epay_desktop.receipts import ReceiptData
+    from epay_desktop.receipts import render_pdf
     from epay_desktop.receipts.fonts import register_fonts
 
     data = ReceiptData(

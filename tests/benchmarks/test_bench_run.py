@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.figures import Goal, figure, summary
+from benchmarks.figures import Goal
+from benchmarks.figures import figure
+from benchmarks.figures import summary
 from benchmarks.run import IDS
 
 # one worker builds the session-wide smoke run (tests/benchmarks/conftest.py) and runs every test of it

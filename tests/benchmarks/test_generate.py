@@ -16,18 +16,32 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from benchmarks.generate import _USERS, DEFAULT_PASSWORD, GenerateResult, generate, main
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Role
+from benchmarks.generate import _USERS
+from benchmarks.generate import DEFAULT_PASSWORD
+from benchmarks.generate import GenerateResult
+from benchmarks.generate import generate
+from benchmarks.generate import main
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import Role
 from epay_desktop.services.audit import AuditService
-from epay_desktop.services.payments.queries import ListQuery, ListSort, PaymentQueries
+from epay_desktop.services.payments.queries import ListQuery
+from epay_desktop.services.payments.queries import ListSort
+from epay_desktop.services.payments.queries import PaymentQueries
 from epay_desktop.services.people.passwords import Passwords
 from epay_desktop.services.people.users import UserService
-from epay_desktop.store.db import Store, make_engine
+from epay_desktop.store.db import Store
+from epay_desktop.store.db import make_engine
 from epay_desktop.store.list_keys import list_keys_of
-from epay_desktop.store.models import MoneyOpRow, PaymentEventRow, PaymentRow, UserRow
+from epay_desktop.store.models import MoneyOpRow
+from epay_desktop.store.models import PaymentEventRow
+from epay_desktop.store.models import PaymentRow
+from epay_desktop.store.models import UserRow
 
 SIZE = 2_000
 

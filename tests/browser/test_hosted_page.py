@@ -19,12 +19,24 @@ import httpx
 import pytest
 from PySide6.QtGui import QImage
 
-from epay_desktop.domain import InvoiceId, Money, PaymentStatus
-from epay_desktop.gateway import Credentials, EpayClient, Secret, StatusFound, StatusResult
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import PaymentStatus
+from epay_desktop.gateway import Credentials
+from epay_desktop.gateway import EpayClient
+from epay_desktop.gateway import Secret
+from epay_desktop.gateway import StatusFound
+from epay_desktop.gateway import StatusResult
 from epay_desktop.gateway.config import sandbox_endpoints
 from epay_desktop.sandbox import RunningSandbox
-from epay_desktop.sandbox.config import TEST_CLIENT_ID, TEST_CLIENT_SECRET, TEST_TERMINAL_ID
-from tests.support.card_form import APPROVED_CARD, DECLINED_CARD, SHOWN_EXPIRY, SUBMIT, THREE_DS_CARD
+from epay_desktop.sandbox.config import TEST_CLIENT_ID
+from epay_desktop.sandbox.config import TEST_CLIENT_SECRET
+from epay_desktop.sandbox.config import TEST_TERMINAL_ID
+from tests.support.card_form import APPROVED_CARD
+from tests.support.card_form import DECLINED_CARD
+from tests.support.card_form import SHOWN_EXPIRY
+from tests.support.card_form import SUBMIT
+from tests.support.card_form import THREE_DS_CARD
 
 pytestmark = pytest.mark.browser
 

@@ -27,7 +27,8 @@ import pytest
 from epay_desktop.cli import main
 from epay_desktop.sandbox import RunningSandbox
 from tests.support.quick_pins import quick_pins  # noqa: F401  (autouse: PINs at the smallest cost)
-from tests.support.sandbox import CardForm, SandboxControl
+from tests.support.sandbox import CardForm
+from tests.support.sandbox import SandboxControl
 
 MANAGER, MANAGER_PASSWORD = "boss", "manager-pass-1"
 CASHIER, CASHIER_PASSWORD = "anna", "4321"

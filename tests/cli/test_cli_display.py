@@ -78,7 +78,8 @@ def test_a_missing_xcb_library_is_named_before_qt_starts(tmp_path: Path) -> None
 
 
 def test_offscreen_is_not_refused() -> None:
-    from epay_desktop.display_check import display_problem, qt_platform
+    from epay_desktop.display_check import display_problem
+    from epay_desktop.display_check import qt_platform
 
     assert display_problem({"QT_QPA_PLATFORM": "offscreen"}) is None
     assert display_problem({"QT_QPA_PLATFORM": "minimal:enable_fonts"}) is None

@@ -15,12 +15,15 @@ from typing import Any
 import httpx
 from sqlalchemy import update
 
-from epay_desktop.app import open_app, store_of
-from epay_desktop.sandbox.fiscal.account import API_KEY, PASSWORD
+from epay_desktop.app import open_app
+from epay_desktop.app import store_of
+from epay_desktop.sandbox.fiscal.account import API_KEY
+from epay_desktop.sandbox.fiscal.account import PASSWORD
 from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
 from epay_desktop.store.models import FiscalRecordRow
 from tests.support import fiscal_register as register
-from tests.support.fiscal_register import fiscal_register, module_fiscal_sandbox  # noqa: F401  (fixtures)
+from tests.support.fiscal_register import fiscal_register  # noqa: F401  (fixtures)
+from tests.support.fiscal_register import module_fiscal_sandbox  # noqa: F401  (fixtures)
 
 
 def _set_up_register(cli: Any, fiscal: RunningFiscalSandbox) -> None:

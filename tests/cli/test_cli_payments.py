@@ -7,7 +7,8 @@ import threading
 import time
 from decimal import Decimal
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
+from urllib.parse import urlsplit
 
 from epay_desktop.payform.codec import parse_params
 

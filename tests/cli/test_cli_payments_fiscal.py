@@ -6,17 +6,24 @@ with no fiscal record (no provider configured) shows nothing of the kind, as bef
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from typing import Any
 
 import httpx
 
 from epay_desktop.domain import InvoiceId
 from epay_desktop.domain.fiscal_journal import FiscalRecord
-from epay_desktop.sandbox.fiscal.account import API_KEY, CASHBOX, LOGIN, PASSWORD
+from epay_desktop.sandbox.fiscal.account import API_KEY
+from epay_desktop.sandbox.fiscal.account import CASHBOX
+from epay_desktop.sandbox.fiscal.account import LOGIN
+from epay_desktop.sandbox.fiscal.account import PASSWORD
 from epay_desktop.sandbox.fiscal.server import start_in_thread
-from epay_desktop.services.fiscal.service import FiscalConnection, FiscalService
-from epay_desktop.services.fiscal.setup import FiscalSecrets, FiscalSettings, build_provider
+from epay_desktop.services.fiscal.service import FiscalConnection
+from epay_desktop.services.fiscal.service import FiscalService
+from epay_desktop.services.fiscal.setup import FiscalSecrets
+from epay_desktop.services.fiscal.setup import FiscalSettings
+from epay_desktop.services.fiscal.setup import build_provider
 from epay_desktop.settings import load_store_settings
 from epay_desktop.store.open import open_store
 

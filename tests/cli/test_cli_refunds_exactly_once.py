@@ -14,7 +14,9 @@ without a Python start-up each (decision 0154).
 
 from __future__ import annotations
 
-from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import wait
 from decimal import Decimal
 from typing import Any
 

@@ -90,7 +90,8 @@ def test_the_anchor_is_printed_saved_and_finds_a_cut_log(cli: Any, err_line: Any
 def test_a_rewritten_log_with_the_key_is_found_by_the_anchor(cli: Any, err_line: Any) -> None:
     """Someone who can read audit.key can rebuild a valid chain; the anchor kept off the PC says so."""
     from epay_desktop.services.audit import AuditAnchor
-    from epay_desktop.store.db import Store, make_engine
+    from epay_desktop.store.db import Store
+    from epay_desktop.store.db import make_engine
 
     cli.add_manager()
     cli.add_cashier()

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from epay_desktop.cli import main
-from epay_desktop.services.shop_settings import LocalConfig, LocalConfigStore
+from epay_desktop.services.shop_settings import LocalConfig
+from epay_desktop.services.shop_settings import LocalConfigStore
 from tests.support.merchant import TERMINAL_ID
 
 TERMINAL = TERMINAL_ID

@@ -13,8 +13,11 @@ from __future__ import annotations
 import PySide6.QtWebEngineWidgets  # noqa: F401  isort: skip
 
 import asyncio
-from collections.abc import Callable, Coroutine, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Callable
+from collections.abc import Coroutine
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,19 +29,30 @@ from PySide6.QtCore import Qt
 from PySide6.QtWebEngineCore import QWebEngineProfile
 from PySide6.QtWidgets import QDialog
 
-from epay_desktop.app import AppContext, store_of
-from epay_desktop.demo import demo_environ, prepare_demo
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Payment
-from epay_desktop.sandbox import RunningSandbox, SandboxConfig
+from epay_desktop.app import AppContext
+from epay_desktop.app import store_of
+from epay_desktop.demo import demo_environ
+from epay_desktop.demo import prepare_demo
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import Payment
+from epay_desktop.sandbox import RunningSandbox
+from epay_desktop.sandbox import SandboxConfig
 from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.ui.app.controller import AppController
 from epay_desktop.ui.payments.attention_dialog import AttentionDialog
 from epay_desktop.ui.payments.columns import PaymentColumn
-from tests.support import card_form, windows
-from tests.support.card_form import APPROVED_CARD, JS_TIMEOUT_MS, MASTERCARD
-from tests.support.live_console import add_people, running_console
+from tests.support import card_form
+from tests.support import windows
+from tests.support.card_form import APPROVED_CARD
+from tests.support.card_form import JS_TIMEOUT_MS
+from tests.support.card_form import MASTERCARD
+from tests.support.live_console import add_people
+from tests.support.live_console import running_console
 from tests.support.quick_pins import quick_pin_hashes
-from tests.support.sandbox import SandboxControl, SharedSandbox
+from tests.support.sandbox import SandboxControl
+from tests.support.sandbox import SharedSandbox
 
 SLOW_MS = 30_000
 

@@ -18,15 +18,22 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPageSize
 from PySide6.QtWidgets import QMessageBox
 
-from epay_desktop.domain import ConsoleStatus, Money, OpKind, OpState
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Money
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
 from epay_desktop.sandbox.faults import Fault
 from epay_desktop.ui.checkout.result import Outcome
 from epay_desktop.ui.money.refund_dialog import RefundDialog
 from epay_desktop.ui.receipts.chooser import ReceiptChooser
 from epay_desktop.ui.receipts.preview import ReceiptDialog
-from tests.support.card_form import FORM_READY, SUBMIT
+from tests.support.card_form import FORM_READY
+from tests.support.card_form import SUBMIT
 from tests.support.file_dialogs import print_to_pdf
-from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN
+from tests.support.live_console import CASHIER
+from tests.support.live_console import CASHIER_PIN
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 

@@ -15,11 +15,16 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from epay_desktop.domain import ConsoleStatus, Money
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Money
 from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.ui.checkout.result import Outcome
-from tests.support.card_form import APPROVED_CARD, FORM_READY, SUBMIT, THREE_DS_CARD
-from tests.support.live_console import CASHIER, CASHIER_PIN
+from tests.support.card_form import APPROVED_CARD
+from tests.support.card_form import FORM_READY
+from tests.support.card_form import SUBMIT
+from tests.support.card_form import THREE_DS_CARD
+from tests.support.live_console import CASHIER
+from tests.support.live_console import CASHIER_PIN
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 

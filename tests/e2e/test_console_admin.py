@@ -15,17 +15,21 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QMessageBox
 
 from epay_desktop.app import store_of
-from epay_desktop.domain import Money, OpState
+from epay_desktop.domain import Money
+from epay_desktop.domain import OpState
 from epay_desktop.sandbox.faults import Fault
 from epay_desktop.ui.payments.attention_dialog import AttentionDialog
 from epay_desktop.ui.payments.export_dialog import ExportDialog
 from epay_desktop.ui.settings.settings_dialog import SettingsDialog
 from epay_desktop.ui.users.users_dialog import UsersDialog
 from tests.support.file_dialogs import wait_file_dialog
-from tests.support.live_console import MANAGER, MANAGER_PIN, trigger
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
+from tests.support.live_console import trigger
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 

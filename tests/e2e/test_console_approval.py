@@ -8,13 +8,20 @@ import json
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from epay_desktop.app import store_of
-from epay_desktop.domain import Money, OpKind, OpState
+from epay_desktop.domain import Money
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
 from epay_desktop.ui.money.refund_dialog import RefundDialog
-from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN, open_refund
+from tests.support.live_console import CASHIER
+from tests.support.live_console import CASHIER_PIN
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
+from tests.support.live_console import open_refund
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 

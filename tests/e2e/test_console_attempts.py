@@ -13,8 +13,12 @@ import pytest
 
 from epay_desktop.domain import ConsoleStatus
 from epay_desktop.ui.checkout.result import Outcome
-from tests.support.card_form import APPROVED_CARD, DECLINED_CARD, FORM_READY, SUBMIT
-from tests.support.live_console import CASHIER, CASHIER_PIN
+from tests.support.card_form import APPROVED_CARD
+from tests.support.card_form import DECLINED_CARD
+from tests.support.card_form import FORM_READY
+from tests.support.card_form import SUBMIT
+from tests.support.live_console import CASHIER
+from tests.support.live_console import CASHIER_PIN
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 

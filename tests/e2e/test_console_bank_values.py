@@ -14,12 +14,15 @@ from typing import Any
 
 import pytest
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
 from epay_desktop.sandbox.faults import Fault
 from epay_desktop.services.payments.checkout import CheckoutRequest
 from tests.support.card_form import DECLINED_CARD
 from tests.support.card_form import MASTERCARD as APPROVED_CARD
-from tests.support.live_console import MANAGER, MANAGER_PIN
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 

@@ -13,9 +13,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from epay_desktop.app import store_of
-from epay_desktop.domain import Money, OpState
+from epay_desktop.domain import Money
+from epay_desktop.domain import OpState
 from epay_desktop.sandbox.faults import Fault
-from tests.support.live_console import MANAGER, MANAGER_PIN
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 

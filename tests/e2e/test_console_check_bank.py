@@ -13,12 +13,16 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QWidget
 
 from epay_desktop.app import store_of
-from epay_desktop.domain import Money, PaymentEventKind
+from epay_desktop.domain import Money
+from epay_desktop.domain import PaymentEventKind
 from epay_desktop.sandbox.faults import Fault
-from tests.support.live_console import CASHIER, CASHIER_PIN
+from tests.support.live_console import CASHIER
+from tests.support.live_console import CASHIER_PIN
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 

@@ -11,21 +11,33 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import Qt
+from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QPushButton
 
 from epay_desktop.app import store_of
 from epay_desktop.demo import demo_environ
-from epay_desktop.domain import ConsoleStatus, Money
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Money
 from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.ui.checkout.result import Outcome
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.payments.columns import PaymentColumn
 from epay_desktop.ui.receipts.preview import ReceiptDialog
-from tests.support.card_form import APPROVED_CARD, FORM_READY, SUBMIT
+from tests.support.card_form import APPROVED_CARD
+from tests.support.card_form import FORM_READY
+from tests.support.card_form import SUBMIT
 from tests.support.file_dialogs import print_to_pdf
-from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN, running_console
-from tests.support.windows import buttons_with_icons, log_in
+from tests.support.live_console import CASHIER
+from tests.support.live_console import CASHIER_PIN
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
+from tests.support.live_console import running_console
+from tests.support.windows import buttons_with_icons
+from tests.support.windows import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 

@@ -13,21 +13,31 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from typing import Any
 
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QWidget
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Role
-from epay_desktop.sandbox import RunningSandbox, SandboxConfig
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import Role
+from epay_desktop.sandbox import RunningSandbox
+from epay_desktop.sandbox import SandboxConfig
 from epay_desktop.ui.audit.anchor_dialog import AuditAnchorDialog
 from epay_desktop.ui.checkout.window import CheckoutWindow
 from epay_desktop.ui.common.asyncqt import is_busy
-from epay_desktop.ui.common.titles import product_name, shown_title
+from epay_desktop.ui.common.titles import product_name
+from epay_desktop.ui.common.titles import shown_title
 from epay_desktop.ui.dashboard.window import DayDialog
 from epay_desktop.ui.money.cancel_dialog import CancelDialog
 from epay_desktop.ui.money.charge_dialog import ChargeDialog
@@ -42,14 +52,12 @@ from epay_desktop.ui.shifts.history import ShiftHistoryDialog
 from epay_desktop.ui.users.users_dialog import UsersDialog
 from epay_desktop.ui.window.shortcuts import ShortcutsDialog
 from epay_desktop.ui.window.user_guide import UserGuideWindow
-from tests.support.live_console import (
-    CASHIER,
-    CASHIER_PIN,
-    MANAGER,
-    MANAGER_PIN,
-    refund_waiting_for_review,
-    trigger,
-)
+from tests.support.live_console import CASHIER
+from tests.support.live_console import CASHIER_PIN
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
+from tests.support.live_console import refund_waiting_for_review
+from tests.support.live_console import trigger
 from tests.support.sandbox import SharedSandbox
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]

@@ -13,25 +13,39 @@ as a manager saves it; sales paid at the bank by the customer.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from typing import Any
 
 import httpx
 import pytest
-from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtCore import QObject
+from PySide6.QtCore import Qt
+from PySide6.QtCore import QUrl
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QDesktopServices
 
 from epay_desktop.app import AppContext
-from epay_desktop.domain import InvoiceId, Money
-from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalRecord, FiscalState
-from epay_desktop.sandbox.fiscal.account import API_KEY, CASHBOX, LOGIN, PASSWORD
-from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox, start_in_thread
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain.fiscal_journal import FiscalKind
+from epay_desktop.domain.fiscal_journal import FiscalRecord
+from epay_desktop.domain.fiscal_journal import FiscalState
+from epay_desktop.sandbox.fiscal.account import API_KEY
+from epay_desktop.sandbox.fiscal.account import CASHBOX
+from epay_desktop.sandbox.fiscal.account import LOGIN
+from epay_desktop.sandbox.fiscal.account import PASSWORD
+from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
+from epay_desktop.sandbox.fiscal.server import start_in_thread
 from epay_desktop.services.fiscal.setup import FiscalSettings
 from epay_desktop.ui.settings.settings_dialog import SettingsDialog
-from tests.support.live_console import MANAGER, MANAGER_PIN, add_people
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
+from tests.support.live_console import add_people
 from tests.support.windows import shown
-from tests.ui.settings.test_fiscal_from_menu import open_fiscal_page, type_into
+from tests.ui.settings.test_fiscal_from_menu import open_fiscal_page
+from tests.ui.settings.test_fiscal_from_menu import type_into
 
 SLOW_MS = 30_000
 LEFT = Qt.MouseButton.LeftButton

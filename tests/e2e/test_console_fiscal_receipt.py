@@ -8,7 +8,8 @@ into the list's search box, it finds the payment."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -20,10 +21,13 @@ from epay_desktop.domain import InvoiceId
 from epay_desktop.domain.receipts import ReceiptKind
 from epay_desktop.launch import Launch
 from epay_desktop.sandbox import RunningSandbox
-from epay_desktop.sandbox.fiscal.account import CASHBOX, REGISTRATION_NUMBER
-from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox, start_in_thread
+from epay_desktop.sandbox.fiscal.account import CASHBOX
+from epay_desktop.sandbox.fiscal.account import REGISTRATION_NUMBER
+from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
+from epay_desktop.sandbox.fiscal.server import start_in_thread
 from epay_desktop.ui.receipts.preview import ReceiptDialog
-from tests.support.pdf import pdf_text, qr_codes
+from tests.support.pdf import pdf_text
+from tests.support.pdf import qr_codes
 
 pytestmark = [pytest.mark.timeout(240)]
 

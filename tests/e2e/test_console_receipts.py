@@ -14,15 +14,19 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from epay_desktop.domain import Money, OpKind, OpState
+from epay_desktop.domain import Money
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
 from epay_desktop.domain.receipts import ReceiptKind
 from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.ui.money.refund_dialog import RefundDialog
 from epay_desktop.ui.receipts.chooser import ReceiptChooser
 from epay_desktop.ui.receipts.preview import ReceiptDialog
 from tests.support.file_dialogs import print_to_pdf
-from tests.support.live_console import MANAGER, MANAGER_PIN
-from tests.support.pdf import pdf_text, qr_codes
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
+from tests.support.pdf import pdf_text
+from tests.support.pdf import qr_codes
 
 pytestmark = [pytest.mark.timeout(240)]
 

@@ -12,9 +12,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from epay_desktop.domain import InvoiceId, Money
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
 from epay_desktop.ui.money.refund_dialog import RefundDialog
-from tests.support.live_console import MANAGER, MANAGER_PIN
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 

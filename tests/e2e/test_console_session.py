@@ -9,15 +9,23 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState
-from epay_desktop.sandbox.faults import MAX_FAULT_HOLD, Fault
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import OpState
+from epay_desktop.sandbox.faults import MAX_FAULT_HOLD
+from epay_desktop.sandbox.faults import Fault
 from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.services.payments.reconcile import ReconcileReport
 from epay_desktop.ui.checkout.result import Outcome
 from epay_desktop.ui.money.refund_dialog import RefundDialog
 from epay_desktop.ui.payments.columns import PaymentColumn
-from tests.support.card_form import FORM_READY, MASTERCARD
-from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN
+from tests.support.card_form import FORM_READY
+from tests.support.card_form import MASTERCARD
+from tests.support.live_console import CASHIER
+from tests.support.live_console import CASHIER_PIN
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 

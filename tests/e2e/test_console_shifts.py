@@ -23,12 +23,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from epay_desktop.domain import Money
-from epay_desktop.sandbox.faults import MAX_FAULT_HOLD, Fault
+from epay_desktop.sandbox.faults import MAX_FAULT_HOLD
+from epay_desktop.sandbox.faults import Fault
 from epay_desktop.ui.common.asyncqt import is_busy
 from epay_desktop.ui.shifts.bank_progress import BankCheckDialog
 from epay_desktop.ui.shifts.close_dialog import CloseShiftDialog
 from epay_desktop.ui.shifts.report_view import ShiftReportDialog
-from tests.support.live_console import MANAGER, MANAGER_PIN, trigger
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
+from tests.support.live_console import trigger
 from tests.support.windows import shown
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]

@@ -9,14 +9,17 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from epay_desktop.domain import ConsoleStatus, Money
-from epay_desktop.sandbox import RunningSandbox, SandboxConfig
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Money
+from epay_desktop.sandbox import RunningSandbox
+from epay_desktop.sandbox import SandboxConfig
 from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.ui.money.charge_dialog import ChargeDialog
 from epay_desktop.ui.payments.detail_content import time_text
 from epay_desktop.ui.payments.list_model import PaymentColumn
 from tests.support.card_form import MASTERCARD
-from tests.support.live_console import MANAGER, MANAGER_PIN
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
 from tests.support.sandbox import SharedSandbox
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]

@@ -18,15 +18,21 @@ from __future__ import annotations
 import asyncio
 import logging
 import shutil
-from datetime import datetime, time, timedelta
+from datetime import datetime
+from datetime import time
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from epay_desktop.demo import FISCAL_FILE, prepare_demo, start_demo_fiscal_sandbox
-from epay_desktop.demo.fiscal import ANOTHER_DATABASE, prepare_demo_fiscal
-from epay_desktop.domain import ConsoleStatus, Money
+from epay_desktop.demo import FISCAL_FILE
+from epay_desktop.demo import prepare_demo
+from epay_desktop.demo import start_demo_fiscal_sandbox
+from epay_desktop.demo.fiscal import ANOTHER_DATABASE
+from epay_desktop.demo.fiscal import prepare_demo_fiscal
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Money
 from epay_desktop.domain.shifts import ShiftReport
 from epay_desktop.sandbox.fiscal.kept import keep_in
 from epay_desktop.sandbox.fiscal.register import Register

@@ -12,13 +12,16 @@ from pathlib import Path
 import pytest
 
 from epay_desktop.app import store_of
-from epay_desktop.demo import (
-    DEMO_USERS,
-    bank_only,
-    demo_home,
-    prepare_demo,
-)
-from epay_desktop.domain import ConsoleStatus, Money, OpKind, OpState, PaymentStatus, Role
+from epay_desktop.demo import DEMO_USERS
+from epay_desktop.demo import bank_only
+from epay_desktop.demo import demo_home
+from epay_desktop.demo import prepare_demo
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Money
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain import PaymentStatus
+from epay_desktop.domain import Role
 from epay_desktop.sandbox import SandboxState
 from epay_desktop.services.demo_shift import PAID_LATE
 from tests.support.demo_app import demo_app

@@ -19,24 +19,28 @@ from typing import Any
 
 import pytest
 
-from epay_desktop.app import AppContext, open_app, store_of
+from epay_desktop.app import AppContext
+from epay_desktop.app import open_app
+from epay_desktop.app import store_of
 from epay_desktop.cli import main
-from epay_desktop.demo import (
-    BANK_FILE,
-    DEMO_REGISTER,
-    DEMO_USERS,
-    MARKER,
-    SHIFT_MARKER,
-    bank_only,
-    demo_environ,
-    prepare_demo,
-    start_demo_sandbox,
-    use_fiscal_sandbox,
-)
+from epay_desktop.demo import BANK_FILE
+from epay_desktop.demo import DEMO_REGISTER
+from epay_desktop.demo import DEMO_USERS
+from epay_desktop.demo import MARKER
+from epay_desktop.demo import SHIFT_MARKER
+from epay_desktop.demo import bank_only
+from epay_desktop.demo import demo_environ
+from epay_desktop.demo import prepare_demo
+from epay_desktop.demo import start_demo_sandbox
+from epay_desktop.demo import use_fiscal_sandbox
 from epay_desktop.demo.fiscal import seed_demo_fiscal
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, PaymentStatus
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import PaymentStatus
 from epay_desktop.domain.settings_catalog import fiscal_keychain_account
-from epay_desktop.domain.shifts import FigureKind, ShiftReport
+from epay_desktop.domain.shifts import FigureKind
+from epay_desktop.domain.shifts import ShiftReport
 from epay_desktop.launch import Launch
 from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.sandbox.cards import TEST_CARD_MASTERCARD
@@ -44,12 +48,17 @@ from epay_desktop.sandbox.fiscal.account import API_KEY as FISCAL_API_KEY
 from epay_desktop.sandbox.fiscal.account import LOGIN as FISCAL_LOGIN
 from epay_desktop.sandbox.fiscal.account import PASSWORD as FISCAL_PASSWORD
 from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
-from epay_desktop.services.demo_fiscal import TYPED_AT_THE_REGISTER, DemoFiscal
-from epay_desktop.services.demo_shift import CABINET_REFUND, PAID_LATE, BankOnly, shift_opening
+from epay_desktop.services.demo_fiscal import TYPED_AT_THE_REGISTER
+from epay_desktop.services.demo_fiscal import DemoFiscal
+from epay_desktop.services.demo_shift import CABINET_REFUND
+from epay_desktop.services.demo_shift import PAID_LATE
+from epay_desktop.services.demo_shift import BankOnly
+from epay_desktop.services.demo_shift import shift_opening
 from epay_desktop.services.demo_shop import KZ_TIME
 from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.services.secret_store import SecretStore
-from tests.support.demo_app import demo_app, ledger_figures
+from tests.support.demo_app import demo_app
+from tests.support.demo_app import ledger_figures
 from tests.support.fiscal_sandbox import emptied
 from tests.support.sandbox import SandboxControl
 

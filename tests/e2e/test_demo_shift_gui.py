@@ -7,31 +7,42 @@ the sandbox ledger's, the merchant cabinet's refunds listed as still open in the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QTableWidget
+from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QTableWidget
 
 from epay_desktop.app import AppContext
-from epay_desktop.demo import bank_only, prepare_demo, use_fiscal_sandbox
+from epay_desktop.demo import bank_only
+from epay_desktop.demo import prepare_demo
+from epay_desktop.demo import use_fiscal_sandbox
 from epay_desktop.demo.fiscal import seed_demo_fiscal
 from epay_desktop.domain import Money
 from epay_desktop.domain.shifts import FigureKind
 from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
 from epay_desktop.services.demo_fiscal import TYPED_AT_THE_REGISTER
-from epay_desktop.services.demo_shift import CABINET_REFUND, PAID_LATE
+from epay_desktop.services.demo_shift import CABINET_REFUND
+from epay_desktop.services.demo_shift import PAID_LATE
 from epay_desktop.ui.checkout.result import Outcome
 from epay_desktop.ui.shifts.close_dialog import CloseShiftDialog
 from epay_desktop.ui.shifts.report_page import signed_money_text
 from epay_desktop.ui.shifts.report_view import ShiftReportDialog
-from tests.support.card_form import APPROVED_CARD, SUBMIT
+from tests.support.card_form import APPROVED_CARD
+from tests.support.card_form import SUBMIT
 from tests.support.demo_app import ledger_figures
-from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN, trigger
-from tests.support.windows import shown, wait_shown
+from tests.support.live_console import CASHIER
+from tests.support.live_console import CASHIER_PIN
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
+from tests.support.live_console import trigger
+from tests.support.windows import shown
+from tests.support.windows import wait_shown
 
 LEFT = Qt.MouseButton.LeftButton
 SLOW = 60_000  # the bank check asks about every payment of the shift

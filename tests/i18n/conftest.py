@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.i18n.screens import screens_console, screens_sandbox
+from tests.i18n.screens import screens_console
+from tests.i18n.screens import screens_sandbox
 from tests.support.quick_pins import quick_pin_hashes
 
 __all__ = ["screens_console", "screens_sandbox"]

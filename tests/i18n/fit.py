@@ -29,30 +29,31 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect
+from PySide6.QtCore import QSize
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractScrollArea,
-    QAbstractSpinBox,
-    QCalendarWidget,
-    QComboBox,
-    QGroupBox,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMenuBar,
-    QStyle,
-    QStyleOptionComboBox,
-    QStyleOptionFrame,
-    QStyleOptionViewItem,
-    QTabBar,
-    QTreeView,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QAbstractScrollArea
+from PySide6.QtWidgets import QAbstractSpinBox
+from PySide6.QtWidgets import QCalendarWidget
+from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QGroupBox
+from PySide6.QtWidgets import QHeaderView
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QMenuBar
+from PySide6.QtWidgets import QStyle
+from PySide6.QtWidgets import QStyleOptionComboBox
+from PySide6.QtWidgets import QStyleOptionFrame
+from PySide6.QtWidgets import QStyleOptionViewItem
+from PySide6.QtWidgets import QTabBar
+from PySide6.QtWidgets import QTreeView
+from PySide6.QtWidgets import QWidget
 
-from epay_desktop.ui.common.screen_fit import ELIDES, FRAME_ALLOWANCE
+from epay_desktop.ui.common.screen_fit import ELIDES
+from epay_desktop.ui.common.screen_fit import FRAME_ALLOWANCE
 
 __all__ = ["SCREEN", "Clip", "clipped", "describe", "room", "settled_clips"]
 

@@ -57,7 +57,9 @@ from __future__ import annotations
 import PySide6.QtWebEngineWidgets  # noqa: F401  isort: skip
 
 import asyncio
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Callable
+from collections.abc import Coroutine
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -68,26 +70,32 @@ import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QWidget
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money
-from epay_desktop.sandbox import RunningSandbox, SandboxConfig
-from epay_desktop.sandbox.faults import MAX_FAULT_HOLD, Fault
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.sandbox import RunningSandbox
+from epay_desktop.sandbox import SandboxConfig
+from epay_desktop.sandbox.faults import MAX_FAULT_HOLD
+from epay_desktop.sandbox.faults import Fault
 from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.ui.app.main import RECONCILE_EVERY
 from tests.support.card_form import DECLINED_CARD  # REJECT, reasonCode 465: the page stays open
 from tests.support.card_form import MASTERCARD as APPROVED_CARD
 from tests.support.file_dialogs import wait_file_dialog
-from tests.support.fiscal_sandbox import FiscalClient, card_check
-from tests.support.live_console import (
-    CASHIER,
-    CASHIER_PIN,
-    MANAGER,
-    MANAGER_PIN,
-    refund_waiting_for_review,
-    running_console,
-    trigger,
-)
+from tests.support.fiscal_sandbox import FiscalClient
+from tests.support.fiscal_sandbox import card_check
+from tests.support.live_console import CASHIER
+from tests.support.live_console import CASHIER_PIN
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
+from tests.support.live_console import refund_waiting_for_review
+from tests.support.live_console import running_console
+from tests.support.live_console import trigger
 from tests.support.sandbox import SharedSandbox
 
 __all__ = [
@@ -526,9 +534,13 @@ def _fiscal_register_screens(console: ScreensConsole, qtbot: Any) -> Iterator[Sc
     """Shift > Fiscal register… (decision 0127): without a fiscal register, where to set one up; then, on
     the fiscal sandbox with its shift past 24 hours (a sale's receipt refused), the status bar's badge, the
     window, its X report, the Z's question and the Z report; the fiscal register is set back to none."""
-    from epay_desktop.sandbox.fiscal.account import API_KEY, CASHBOX, LOGIN, PASSWORD
+    from epay_desktop.sandbox.fiscal.account import API_KEY
+    from epay_desktop.sandbox.fiscal.account import CASHBOX
+    from epay_desktop.sandbox.fiscal.account import LOGIN
+    from epay_desktop.sandbox.fiscal.account import PASSWORD
     from epay_desktop.sandbox.fiscal.server import start_in_thread
-    from epay_desktop.services.fiscal.setup import FiscalSecrets, FiscalSettings
+    from epay_desktop.services.fiscal.setup import FiscalSecrets
+    from epay_desktop.services.fiscal.setup import FiscalSettings
     from epay_desktop.ui.shifts.fiscal_register import FiscalRegisterDialog
 
     yield from _opened(
@@ -806,7 +818,8 @@ def _manager_screens(console: ScreensConsole, qtbot: Any, data: _Data) -> Iterat
     from epay_desktop.ui.settings.printer_form import PrinterForm
     from epay_desktop.ui.settings.printers_dialog import PrintersDialog
     from epay_desktop.ui.settings.settings_dialog import SettingsDialog
-    from epay_desktop.ui.users.account_dialogs import ResetPinDialog, RoleDialog
+    from epay_desktop.ui.users.account_dialogs import ResetPinDialog
+    from epay_desktop.ui.users.account_dialogs import RoleDialog
     from epay_desktop.ui.users.users_dialog import UsersDialog
     from epay_desktop.ui.window.shortcuts import ShortcutsDialog
     from epay_desktop.ui.window.user_guide import UserGuideWindow

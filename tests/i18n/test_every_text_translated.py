@@ -32,46 +32,49 @@ import functools
 import getpass
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QTextDocumentFragment
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
-    QComboBox,
-    QDoubleSpinBox,
-    QGroupBox,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QMainWindow,
-    QMenu,
-    QSpinBox,
-    QTabBar,
-    QToolBar,
-    QTreeWidget,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QAction
+from PySide6.QtGui import QTextDocumentFragment
+from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QAbstractSpinBox
+from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QDoubleSpinBox
+from PySide6.QtWidgets import QGroupBox
+from PySide6.QtWidgets import QHeaderView
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QListWidget
+from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QSpinBox
+from PySide6.QtWidgets import QTabBar
+from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QTreeWidget
+from PySide6.QtWidgets import QWidget
 
 from epay_desktop.resources import translations_dir
 from epay_desktop.ui.common import screen_fit
-from epay_desktop.ui.common.language import NATIVE_NAMES, translations
-from tests.i18n.fit import SCREEN, Clip, describe, settled_clips
-from tests.i18n.screens import (
-    CASHIER,
-    MANAGER,
-    Screen,
-    choose_language_at_login,
-    every_screen,
-    switch_language,
-)
+from epay_desktop.ui.common.language import NATIVE_NAMES
+from epay_desktop.ui.common.language import translations
+from tests.i18n.fit import SCREEN
+from tests.i18n.fit import Clip
+from tests.i18n.fit import describe
+from tests.i18n.fit import settled_clips
+from tests.i18n.screens import CASHIER
+from tests.i18n.screens import MANAGER
+from tests.i18n.screens import Screen
+from tests.i18n.screens import choose_language_at_login
+from tests.i18n.screens import every_screen
+from tests.i18n.screens import switch_language
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(600)]
 
@@ -462,7 +465,8 @@ def test_the_exemption_rule() -> None:
 def test_a_refusal_box_follows_a_switch(qtbot: Any, aloop: Any) -> None:
     """A command's refusal ("Not completed") is composed from the error's template and its words:
     a switch while it is open says it again in the new language (the shipped catalogue)."""
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QMessageBox
 
     from epay_desktop.domain import ConsoleError
     from epay_desktop.domain.i18n import Message
@@ -500,7 +504,8 @@ def test_a_refusal_box_follows_a_switch(qtbot: Any, aloop: Any) -> None:
 def test_a_refused_login_follows_a_switch(qtbot: Any, aloop: Any) -> None:
     """A cashier locked out reads why, then picks Қазақша on the same screen: the sentence (with its
     time and zone) is said again in Kazakh, not left in English."""
-    from datetime import UTC, datetime
+    from datetime import UTC
+    from datetime import datetime
 
     from epay_desktop.domain.errors import AccountLocked
     from epay_desktop.services.people.login import locked_message

@@ -20,31 +20,37 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (
-    QApplication,
-    QCheckBox,
-    QComboBox,
-    QFileDialog,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QSize
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QCheckBox
+from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QGroupBox
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QSplitter
+from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QTabWidget
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
 
 from epay_desktop.domain import ConsoleStatus
 from epay_desktop.ui.common import screen_fit
 from epay_desktop.ui.common.language import translations
 from epay_desktop.ui.payments.detail_view import PaymentDetailView
 from tests.i18n import screens  # the walk through every screen
-from tests.i18n.fit import SCREEN, Clip, clipped, describe, room, settled_clips
+from tests.i18n.fit import SCREEN
+from tests.i18n.fit import Clip
+from tests.i18n.fit import clipped
+from tests.i18n.fit import describe
+from tests.i18n.fit import room
+from tests.i18n.fit import settled_clips
 
 KAZAKH = "Төлемді қайтару үшін менеджердің рұқсаты керек"
 
@@ -169,7 +175,8 @@ def test_the_checker_catches_wrapped_words_cut_at_the_bottom_of_a_tree_row(qtbot
     """Found walking the demo in Kazakh (decision 0159): Needs attention's tree wrapped its words but
     kept each row one line high, so what a payment waits for ended in "…"; with the wrapping delegate
     each row is as tall as its words."""
-    from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+    from PySide6.QtWidgets import QTreeWidget
+    from PySide6.QtWidgets import QTreeWidgetItem
 
     from epay_desktop.ui.widgets.wrapping_delegate import install_wrapping
 
@@ -301,9 +308,11 @@ def test_the_status_bar_at_its_widest_fits(screens_console: Any, qtbot: Any, lan
     shown, made the Kazakh status bar ask for more than 1024 px. Its widest state must fit, whatever the
     length of the user's name, with a shift open too long (its badge, decision 0112) and the fiscal shift
     past its 24 hours (its badge, decision 0127)."""
-    from datetime import UTC, datetime
+    from datetime import UTC
+    from datetime import datetime
 
-    from epay_desktop.domain import Role, User
+    from epay_desktop.domain import Role
+    from epay_desktop.domain import User
     from epay_desktop.domain.shifts import Shift
     from epay_desktop.services.fiscal.shift_watch import Deadline
 

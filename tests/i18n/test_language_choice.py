@@ -6,18 +6,17 @@ import pytest
 from PySide6.QtCore import QLocale
 
 from epay_desktop.domain import Money
-from epay_desktop.ui.common.formatting import local_time_text, money_text
-from epay_desktop.ui.common.language import (
-    DEFAULT_LANGUAGE,
-    language_of_locale,
-    last_language,
-    remember_language,
-    remembered_language,
-    settle_language_after_login,
-    startup_language,
-    system_language,
-    translations,
-)
+from epay_desktop.ui.common.formatting import local_time_text
+from epay_desktop.ui.common.formatting import money_text
+from epay_desktop.ui.common.language import DEFAULT_LANGUAGE
+from epay_desktop.ui.common.language import language_of_locale
+from epay_desktop.ui.common.language import last_language
+from epay_desktop.ui.common.language import remember_language
+from epay_desktop.ui.common.language import remembered_language
+from epay_desktop.ui.common.language import settle_language_after_login
+from epay_desktop.ui.common.language import startup_language
+from epay_desktop.ui.common.language import system_language
+from epay_desktop.ui.common.language import translations
 
 
 @pytest.fixture(autouse=True)
@@ -60,7 +59,8 @@ def test_a_login_without_a_choice_brings_the_users_own_language() -> None:
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_money_and_list_times_do_not_follow_the_default_locale(lang: str) -> None:
-    from datetime import UTC, datetime
+    from datetime import UTC
+    from datetime import datetime
 
     translations().switch(lang)
     assert money_text(Money(123_456)) == "1\u202f234,56\u00a0₸"

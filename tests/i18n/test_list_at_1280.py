@@ -21,9 +21,13 @@ from epay_desktop.demo import DEMO_USERS
 from epay_desktop.domain import Money
 from epay_desktop.ui.common import screen_fit
 from epay_desktop.ui.payments.columns import PaymentColumn
-from epay_desktop.ui.window.status_bar import ConsoleStatusBar, environment_badge
+from epay_desktop.ui.window.status_bar import ConsoleStatusBar
+from epay_desktop.ui.window.status_bar import environment_badge
 from tests.i18n.fit import room
-from tests.i18n.screens import MANAGER, MANAGER_PIN, choose_language_at_login, switch_language
+from tests.i18n.screens import MANAGER
+from tests.i18n.screens import MANAGER_PIN
+from tests.i18n.screens import choose_language_at_login
+from tests.i18n.screens import switch_language
 from tests.i18n.test_every_text_translated import is_data
 
 SCREEN_1280 = QSize(1280, 800)

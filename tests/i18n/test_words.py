@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import copy
 
-from epay_desktop.domain import ConsoleStatus, OpKind, OpState, Role
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Word, msg
-from epay_desktop.domain.rules import op_state_words, status_words
-from epay_desktop.domain.words import KIND_WORDS, ROLE_WORDS
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Role
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import Word
+from epay_desktop.domain.i18n import msg
+from epay_desktop.domain.rules import op_state_words
+from epay_desktop.domain.rules import status_words
+from epay_desktop.domain.words import KIND_WORDS
+from epay_desktop.domain.words import ROLE_WORDS
 
 
 def test_every_role_and_kind_has_a_word_in_the_words_context() -> None:

@@ -12,18 +12,29 @@ import asyncio
 import itertools
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from typing import Any
 
 import httpx
 import pytest
 
-from epay_desktop.domain import InvoiceId, Money
-from epay_desktop.gateway import Credentials, EpayClient, RetryPolicy, Secret
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.gateway import Credentials
+from epay_desktop.gateway import EpayClient
+from epay_desktop.gateway import RetryPolicy
+from epay_desktop.gateway import Secret
 from epay_desktop.gateway.config import sandbox_endpoints
 from epay_desktop.sandbox import RunningSandbox
-from tests.support.merchant import CLIENT_ID, CLIENT_SECRET, TERMINAL_ID
-from tests.support.sandbox import APPROVED_CARD, DECLINED_CARD, THREE_DS_CARD, SandboxControl, future_expiry
+from tests.support.merchant import CLIENT_ID
+from tests.support.merchant import CLIENT_SECRET
+from tests.support.merchant import TERMINAL_ID
+from tests.support.sandbox import APPROVED_CARD
+from tests.support.sandbox import DECLINED_CARD
+from tests.support.sandbox import THREE_DS_CARD
+from tests.support.sandbox import SandboxControl
+from tests.support.sandbox import future_expiry
 
 # 9-digit invoice ids from a counter seeded by the clock: distinct last six digits within a run, and
 # unlikely to meet ids from an earlier run (reset empties the ledger anyway).

@@ -12,13 +12,22 @@ unknown reasonCode, missing fields) leave the payment readable with the odd valu
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable
+from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
+from typing import TypeVar
 
 import pytest
 
-from epay_desktop.domain import ConsoleStatus, Money, OpKind, OpState, Payment, Role, User
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Money
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Payment
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
 from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.services.events import OperationUpdated
 from epay_desktop.store.db import Store

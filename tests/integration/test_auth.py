@@ -7,8 +7,10 @@ from typing import Any
 
 import pytest
 
-from epay_desktop.domain import InvoiceId, Money
-from epay_desktop.gateway import AuthError, EpayError
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.gateway import AuthError
+from epay_desktop.gateway import EpayError
 
 
 def test_wrong_secret_is_auth_error(h: Any) -> None:

@@ -7,17 +7,17 @@ from typing import Any
 
 import pytest
 
-from epay_desktop.domain import InvoiceId, Money, PaymentStatus
-from epay_desktop.gateway import (
-    ApiError,
-    CardPaymentResult,
-    Declined,
-    OperationResult,
-    SavedCard,
-    StatusFound,
-    StatusNotFound,
-    StatusResult,
-)
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import PaymentStatus
+from epay_desktop.gateway import ApiError
+from epay_desktop.gateway import CardPaymentResult
+from epay_desktop.gateway import Declined
+from epay_desktop.gateway import OperationResult
+from epay_desktop.gateway import SavedCard
+from epay_desktop.gateway import StatusFound
+from epay_desktop.gateway import StatusNotFound
+from epay_desktop.gateway import StatusResult
 
 
 def test_saved_card_lifecycle(h: Any) -> None:

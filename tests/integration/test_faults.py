@@ -15,17 +15,16 @@ from typing import Any
 import httpx
 import pytest
 
-from epay_desktop.domain import Money, PaymentStatus
-from epay_desktop.gateway import (
-    ApiError,
-    InvalidRequest,
-    OutcomeUnknown,
-    SavedCard,
-    StatusFound,
-    StatusInProgress,
-    StatusResult,
-    Transaction,
-)
+from epay_desktop.domain import Money
+from epay_desktop.domain import PaymentStatus
+from epay_desktop.gateway import ApiError
+from epay_desktop.gateway import InvalidRequest
+from epay_desktop.gateway import OutcomeUnknown
+from epay_desktop.gateway import SavedCard
+from epay_desktop.gateway import StatusFound
+from epay_desktop.gateway import StatusInProgress
+from epay_desktop.gateway import StatusResult
+from epay_desktop.gateway import Transaction
 
 REFUND = Money.parse("500")
 

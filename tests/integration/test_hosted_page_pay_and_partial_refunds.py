@@ -11,16 +11,23 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
+from collections.abc import Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from typing import Any
 
 import httpx
 import pytest
 
-from epay_desktop.domain import InvoiceId, Money, PaymentStatus
-from epay_desktop.gateway import ApiError, EpayClient, PaymentToken, StatusFound
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import PaymentStatus
+from epay_desktop.gateway import ApiError
+from epay_desktop.gateway import EpayClient
+from epay_desktop.gateway import PaymentToken
+from epay_desktop.gateway import StatusFound
 from epay_desktop.payform.codec import pack_params
 from tests.support.sandbox import CardForm
 

@@ -16,14 +16,21 @@ from typing import ClassVar
 
 import pytest
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from epay_desktop.domain import InvoiceId, Money
-from epay_desktop.gateway import EpayClient, GatewayUnavailable
-from epay_desktop.gateway.config import Credentials, Endpoints, Secret
-from tests.support.merchant import CLIENT_ID, CLIENT_SECRET, TERMINAL_ID
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.gateway import EpayClient
+from epay_desktop.gateway import GatewayUnavailable
+from epay_desktop.gateway.config import Credentials
+from epay_desktop.gateway.config import Endpoints
+from epay_desktop.gateway.config import Secret
+from tests.support.merchant import CLIENT_ID
+from tests.support.merchant import CLIENT_SECRET
+from tests.support.merchant import TERMINAL_ID
 
 
 def _self_signed(folder: Path, *, expired: bool) -> tuple[Path, Path]:

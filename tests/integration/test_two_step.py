@@ -7,8 +7,12 @@ from typing import Any
 
 import pytest
 
-from epay_desktop.domain import Money, PaymentStatus
-from epay_desktop.gateway import ApiError, InvalidState, StatusFound, Transaction
+from epay_desktop.domain import Money
+from epay_desktop.domain import PaymentStatus
+from epay_desktop.gateway import ApiError
+from epay_desktop.gateway import InvalidState
+from epay_desktop.gateway import StatusFound
+from epay_desktop.gateway import Transaction
 
 
 async def status_of(client: Any, invoice: Any) -> Transaction:

@@ -17,10 +17,12 @@ from pathlib import Path
 import pytest
 
 from epay_desktop.settings import load_store_settings
-from epay_desktop.store.migrate_check import schema_at_head, shipped_head
+from epay_desktop.store.migrate_check import schema_at_head
+from epay_desktop.store.migrate_check import shipped_head
 from epay_desktop.store.migrations import head_revision
 from epay_desktop.store.open import open_store
-from tests.support.demo_console import child_environ, logged_in_demo
+from tests.support.demo_console import child_environ
+from tests.support.demo_console import logged_in_demo
 
 #: Never loaded before the login form: each is needed only later.
 #:   reportlab (+ PIL, which it pulls in): the first receipt drawn;

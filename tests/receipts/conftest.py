@@ -5,25 +5,39 @@ from __future__ import annotations
 import io
 import os
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from typing import Any
 
 import pypdf
 import pytest
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Role, User
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
 from epay_desktop.domain import settings_catalog as catalog
-from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage
+from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.domain.receipts import ReceiptLanguage
 from epay_desktop.receipts import ReceiptData
-from epay_desktop.receipts.printers import PrinterBook, PrinterProfile
+from epay_desktop.receipts.printers import PrinterBook
+from epay_desktop.receipts.printers import PrinterProfile
 from epay_desktop.sandbox.printer.server import FakePrinter
 from epay_desktop.services.printing import PrintingService
 from epay_desktop.services.receipts import ReceiptService
-from epay_desktop.store.db import Store, make_engine
-from epay_desktop.store.models import Base, MoneyOpRow, PaymentRow, UserRow
-from tests.support.pdf import page_count, qr_codes
+from epay_desktop.store.db import Store
+from epay_desktop.store.db import make_engine
+from epay_desktop.store.models import Base
+from epay_desktop.store.models import MoneyOpRow
+from epay_desktop.store.models import PaymentRow
+from epay_desktop.store.models import UserRow
+from tests.support.pdf import page_count
+from tests.support.pdf import qr_codes
 
 FULL_PAN = "4405639704015096"
 GATEWAY_MASK = "440563...5096"

@@ -15,16 +15,26 @@ Regenerate them after a deliberate change (then read the .txt diff)::
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from dataclasses import replace
+from datetime import UTC
+from datetime import datetime
 from pathlib import Path
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, shifts
-from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptWidth
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import shifts
+from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.domain.receipts import ReceiptLanguage
+from epay_desktop.domain.receipts import ReceiptWidth
 from epay_desktop.fiscal.models import vat_included
-from epay_desktop.receipts.data import FiscalPart, ReceiptData
+from epay_desktop.receipts.data import FiscalPart
+from epay_desktop.receipts.data import ReceiptData
 from epay_desktop.receipts.escpos import render_escpos
-from epay_desktop.receipts.escpos_profile import RenderProfile, TextMode, render_profile
+from epay_desktop.receipts.escpos_profile import RenderProfile
+from epay_desktop.receipts.escpos_profile import TextMode
+from epay_desktop.receipts.escpos_profile import render_profile
 from epay_desktop.receipts.shift_layout import render_shift_escpos
 from epay_desktop.services.shifts.fiscal_check import WHAT_TO_DO
 

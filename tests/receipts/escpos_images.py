@@ -17,18 +17,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageChops
+from PIL import Image
+from PIL import ImageChops
 
-from epay_desktop.sandbox.printer.interpreter import Printout, render_escpos
-from tests.receipts.escpos_goldens import (
-    CASES,
-    FISCAL_CASES,
-    GOLDENS,
-    SHIFT_CASES,
-    SHIFT_FISCAL_CASES,
-    Case,
-    ShiftCase,
-)
+from epay_desktop.sandbox.printer.interpreter import Printout
+from epay_desktop.sandbox.printer.interpreter import render_escpos
+from tests.receipts.escpos_goldens import CASES
+from tests.receipts.escpos_goldens import FISCAL_CASES
+from tests.receipts.escpos_goldens import GOLDENS
+from tests.receipts.escpos_goldens import SHIFT_CASES
+from tests.receipts.escpos_goldens import SHIFT_FISCAL_CASES
+from tests.receipts.escpos_goldens import Case
+from tests.receipts.escpos_goldens import ShiftCase
 
 #: Dots that may differ from the golden (a Pillow or FreeType upgrade may move a few): fewer than the
 #: 17 dots between ғ and г, the closest pair of a Kazakh letter and the Russian one it is mistaken for

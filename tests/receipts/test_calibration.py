@@ -6,9 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from epay_desktop.receipts.calibration import CANDIDATES, calibrated, calibration_page, candidate_line
-from epay_desktop.receipts.escpos_profile import Cutter, TextMode, render_profile
-from epay_desktop.sandbox.printer.interpreter import CODE_PAGES, Interpreter
+from epay_desktop.receipts.calibration import CANDIDATES
+from epay_desktop.receipts.calibration import calibrated
+from epay_desktop.receipts.calibration import calibration_page
+from epay_desktop.receipts.calibration import candidate_line
+from epay_desktop.receipts.escpos_profile import Cutter
+from epay_desktop.receipts.escpos_profile import TextMode
+from epay_desktop.receipts.escpos_profile import render_profile
+from epay_desktop.sandbox.printer.interpreter import CODE_PAGES
+from epay_desktop.sandbox.printer.interpreter import Interpreter
 
 KAZAKH = "ӘәҒғҚқҢңӨөҰұҮүҺһІі"
 

@@ -16,15 +16,21 @@ import json
 
 import pypdfium2 as pdfium
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from epay_desktop.domain import InvoiceId
-from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptRequest
+from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.domain.receipts import ReceiptLanguage
+from epay_desktop.domain.receipts import ReceiptRequest
 from epay_desktop.receipts import read_payment_qr
-from epay_desktop.receipts.texts import LABELS, REASON_LABELS
-from epay_desktop.services.payments.queries import PaymentFilter, PaymentQueries
+from epay_desktop.receipts.texts import LABELS
+from epay_desktop.receipts.texts import REASON_LABELS
+from epay_desktop.services.payments.queries import PaymentFilter
+from epay_desktop.services.payments.queries import PaymentQueries
 from epay_desktop.services.receipts import ReceiptService
-from epay_desktop.store.models import AuditRow, ReceiptRow
+from epay_desktop.store.models import AuditRow
+from epay_desktop.store.models import ReceiptRow
 
 INVOICE = "000123456"
 LANGS = list(ReceiptLanguage)

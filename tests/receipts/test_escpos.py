@@ -14,42 +14,46 @@ from typing import Any
 import pypdf
 import pytest
 import zxingcpp
-from hypothesis import given, settings
+from hypothesis import given
+from hypothesis import settings
 from hypothesis import strategies as st
 from PIL import Image
 
 from epay_desktop.domain import Money
-from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptWidth
-from epay_desktop.receipts.cells import (
-    CellLine,
-    QrCell,
-    encodable,
-    layout_cells,
-    pair_lines,
-    prepare_text,
-    prepare_texts,
-    tenge_sign,
-    wrap_cells,
-)
+from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.domain.receipts import ReceiptLanguage
+from epay_desktop.domain.receipts import ReceiptWidth
+from epay_desktop.receipts.cells import CellLine
+from epay_desktop.receipts.cells import QrCell
+from epay_desktop.receipts.cells import encodable
+from epay_desktop.receipts.cells import layout_cells
+from epay_desktop.receipts.cells import pair_lines
+from epay_desktop.receipts.cells import prepare_text
+from epay_desktop.receipts.cells import prepare_texts
+from epay_desktop.receipts.cells import tenge_sign
+from epay_desktop.receipts.cells import wrap_cells
 from epay_desktop.receipts.escpos import render_escpos
-from epay_desktop.receipts.escpos_profile import Cutter, RenderProfile, TextMode, render_profile
+from epay_desktop.receipts.escpos_profile import Cutter
+from epay_desktop.receipts.escpos_profile import RenderProfile
+from epay_desktop.receipts.escpos_profile import TextMode
+from epay_desktop.receipts.escpos_profile import render_profile
 from epay_desktop.receipts.pdf import render_pdf
-from epay_desktop.receipts.raster import line_image, qr_image, stack
-from tests.receipts.escpos_goldens import (
-    CASES,
-    FISCAL_CASES,
-    GOLDENS,
-    KAZAKH_LETTERS,
-    SHIFT_CASES,
-    SHIFT_FISCAL_CASES,
-    SHOP_ADDRESS,
-    SHOP_NAME,
-    Case,
-    Job,
-    Printed,
-    read_job,
-    receipt,
-)
+from epay_desktop.receipts.raster import line_image
+from epay_desktop.receipts.raster import qr_image
+from epay_desktop.receipts.raster import stack
+from tests.receipts.escpos_goldens import CASES
+from tests.receipts.escpos_goldens import FISCAL_CASES
+from tests.receipts.escpos_goldens import GOLDENS
+from tests.receipts.escpos_goldens import KAZAKH_LETTERS
+from tests.receipts.escpos_goldens import SHIFT_CASES
+from tests.receipts.escpos_goldens import SHIFT_FISCAL_CASES
+from tests.receipts.escpos_goldens import SHOP_ADDRESS
+from tests.receipts.escpos_goldens import SHOP_NAME
+from tests.receipts.escpos_goldens import Case
+from tests.receipts.escpos_goldens import Job
+from tests.receipts.escpos_goldens import Printed
+from tests.receipts.escpos_goldens import read_job
+from tests.receipts.escpos_goldens import receipt
 
 REGENERATE = "if the change is meant, run: .venv-dev/bin/python -m tests.receipts.escpos_goldens"
 

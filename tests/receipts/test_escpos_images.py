@@ -14,8 +14,14 @@ from epay_desktop.domain.receipts import ReceiptLanguage
 from epay_desktop.receipts import read_payment_qr
 from epay_desktop.receipts.escpos_profile import TextMode
 from epay_desktop.sandbox.printer.interpreter import render_escpos
-from tests.receipts.escpos_goldens import CASES, KAZAKH_LETTERS, SHOP_ADDRESS, SHOP_NAME, Case
-from tests.receipts.escpos_images import compare, golden_path, printout
+from tests.receipts.escpos_goldens import CASES
+from tests.receipts.escpos_goldens import KAZAKH_LETTERS
+from tests.receipts.escpos_goldens import SHOP_ADDRESS
+from tests.receipts.escpos_goldens import SHOP_NAME
+from tests.receipts.escpos_goldens import Case
+from tests.receipts.escpos_images import compare
+from tests.receipts.escpos_images import golden_path
+from tests.receipts.escpos_images import printout
 
 REGENERATE = "regenerate with: .venv-dev/bin/python -m tests.receipts.escpos_images (then look at the images)"
 

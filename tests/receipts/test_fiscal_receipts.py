@@ -9,16 +9,24 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 import pytest
 import zxingcpp
 from PIL import Image
 from sqlalchemy import update
 
-from epay_desktop.domain import InvoiceId, Money
-from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalState, KeptReceipt, ticket_fiscal_sign
-from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptRequest, ReceiptWidth
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain.fiscal_journal import FiscalKind
+from epay_desktop.domain.fiscal_journal import FiscalState
+from epay_desktop.domain.fiscal_journal import KeptReceipt
+from epay_desktop.domain.fiscal_journal import ticket_fiscal_sign
+from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.domain.receipts import ReceiptLanguage
+from epay_desktop.domain.receipts import ReceiptRequest
+from epay_desktop.domain.receipts import ReceiptWidth
 from epay_desktop.domain.settings_catalog import FISCAL_VAT_RATE
 from epay_desktop.fiscal.models import vat_included
 from epay_desktop.receipts.cells import layout_cells
@@ -28,17 +36,21 @@ from epay_desktop.services.fiscal.service import FiscalService
 from epay_desktop.services.receipts import ReceiptService
 from epay_desktop.store.db import Store
 from epay_desktop.store.models import FiscalRecordRow
-from tests.receipts.escpos_goldens import (
-    FISCAL_CASES,
-    GOLDENS,
-    SALE_SIGN,
-    FiscalCase,
-    fiscal_part,
-    receipt,
-)
-from tests.receipts.escpos_images import compare, golden_path, printout
-from tests.support.fiscal_sandbox import registered, running_fiscal_sandbox, webkassa_connect
-from tests.support.pdf import page_count, pdf_text, qr_codes
+from tests.receipts.escpos_goldens import FISCAL_CASES
+from tests.receipts.escpos_goldens import GOLDENS
+from tests.receipts.escpos_goldens import SALE_SIGN
+from tests.receipts.escpos_goldens import FiscalCase
+from tests.receipts.escpos_goldens import fiscal_part
+from tests.receipts.escpos_goldens import receipt
+from tests.receipts.escpos_images import compare
+from tests.receipts.escpos_images import golden_path
+from tests.receipts.escpos_images import printout
+from tests.support.fiscal_sandbox import registered
+from tests.support.fiscal_sandbox import running_fiscal_sandbox
+from tests.support.fiscal_sandbox import webkassa_connect
+from tests.support.pdf import page_count
+from tests.support.pdf import pdf_text
+from tests.support.pdf import qr_codes
 
 REGENERATE = "if meant, regenerate the fiscal-* goldens (tests/receipts/escpos_goldens.py, escpos_images.py)"
 NOT_FISCAL = ("Не является фискальным чеком", "Фискалдық чек емес", "Not a fiscal receipt")

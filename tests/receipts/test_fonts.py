@@ -9,7 +9,8 @@ import pytest
 
 from epay_desktop import resources
 from epay_desktop.receipts import fonts
-from epay_desktop.resources import ResourceMissingError, resource_path
+from epay_desktop.resources import ResourceMissingError
+from epay_desktop.resources import resource_path
 
 
 def test_the_fonts_and_their_licence_are_resources() -> None:

@@ -10,7 +10,8 @@ import pytest
 
 from epay_desktop.domain.receipts import ReceiptWidth
 from epay_desktop.receipts.printers import make_profile
-from epay_desktop.services.printing import MM58_MAX_DOTS, paper_width
+from epay_desktop.services.printing import MM58_MAX_DOTS
+from epay_desktop.services.printing import paper_width
 
 
 @pytest.mark.parametrize(

@@ -4,20 +4,33 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 import pypdf
 import pytest
-from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from epay_desktop.domain import ConsoleStatus, Money
-from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptWidth
-from epay_desktop.receipts import read_payment_qr, render_pdf
-from epay_desktop.receipts.fonts import BOLD, REGULAR, register_fonts
-from epay_desktop.receipts.layout import Banner, Pair, Qr, Text, build_blocks
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Money
+from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.domain.receipts import ReceiptLanguage
+from epay_desktop.domain.receipts import ReceiptWidth
+from epay_desktop.receipts import read_payment_qr
+from epay_desktop.receipts import render_pdf
+from epay_desktop.receipts.fonts import BOLD
+from epay_desktop.receipts.fonts import REGULAR
+from epay_desktop.receipts.fonts import register_fonts
+from epay_desktop.receipts.layout import Banner
+from epay_desktop.receipts.layout import Pair
+from epay_desktop.receipts.layout import Qr
+from epay_desktop.receipts.layout import Text
+from epay_desktop.receipts.layout import build_blocks
 from epay_desktop.receipts.pdf import GEOMETRIES
 from epay_desktop.receipts.primitives import wrap
-from epay_desktop.receipts.texts import LABELS, STATUS_LABELS
+from epay_desktop.receipts.texts import LABELS
+from epay_desktop.receipts.texts import STATUS_LABELS
 
 LANGS = list(ReceiptLanguage)
 WIDTHS = list(ReceiptWidth)

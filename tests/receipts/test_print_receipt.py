@@ -11,8 +11,13 @@ import pytest
 from sqlalchemy import select
 
 from epay_desktop.domain import InvoiceId
-from epay_desktop.domain.receipts import ReceiptKind, ReceiptRequest, ReceiptWidth
-from epay_desktop.receipts.printers import Outcome, PaperState, PrinterError, make_profile
+from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.domain.receipts import ReceiptRequest
+from epay_desktop.domain.receipts import ReceiptWidth
+from epay_desktop.receipts.printers import Outcome
+from epay_desktop.receipts.printers import PaperState
+from epay_desktop.receipts.printers import PrinterError
+from epay_desktop.receipts.printers import make_profile
 from epay_desktop.services.printing import sample_page
 from epay_desktop.services.receipts import ReceiptService
 from epay_desktop.store.models import AuditRow

@@ -12,10 +12,14 @@ from collections.abc import Iterator
 import pytest
 
 from epay_desktop.domain.shifts import ReportKind
-from epay_desktop.receipts.printers import Outcome, PaperState, PrinterError, make_profile
+from epay_desktop.receipts.printers import Outcome
+from epay_desktop.receipts.printers import PaperState
+from epay_desktop.receipts.printers import PrinterError
+from epay_desktop.receipts.printers import make_profile
 from epay_desktop.sandbox.printer.server import FakePrinter
 from epay_desktop.services.printing import PrintingService
-from tests.receipts.escpos_goldens import SHIFT_ANCHOR, shift_report
+from tests.receipts.escpos_goldens import SHIFT_ANCHOR
+from tests.receipts.escpos_goldens import shift_report
 
 
 @pytest.fixture

@@ -10,20 +10,22 @@ from collections.abc import Iterator
 import pytest
 
 from epay_desktop.receipts.escpos_profile import TextMode
-from epay_desktop.receipts.printers import (
-    Outcome,
-    PaperState,
-    PrinterBook,
-    PrinterError,
-    PrinterStatus,
-    Transport,
-    TransportKind,
-    make_profile,
-    parse_status,
-    print_job,
-)
-from epay_desktop.sandbox.printer.interpreter import Interpreter, Paper, Printout
-from epay_desktop.sandbox.printer.server import FakePrinter, Trouble, status_byte
+from epay_desktop.receipts.printers import Outcome
+from epay_desktop.receipts.printers import PaperState
+from epay_desktop.receipts.printers import PrinterBook
+from epay_desktop.receipts.printers import PrinterError
+from epay_desktop.receipts.printers import PrinterStatus
+from epay_desktop.receipts.printers import Transport
+from epay_desktop.receipts.printers import TransportKind
+from epay_desktop.receipts.printers import make_profile
+from epay_desktop.receipts.printers import parse_status
+from epay_desktop.receipts.printers import print_job
+from epay_desktop.sandbox.printer.interpreter import Interpreter
+from epay_desktop.sandbox.printer.interpreter import Paper
+from epay_desktop.sandbox.printer.interpreter import Printout
+from epay_desktop.sandbox.printer.server import FakePrinter
+from epay_desktop.sandbox.printer.server import Trouble
+from epay_desktop.sandbox.printer.server import status_byte
 
 JOB = b"\x1b@" + b"".join(b"line %02d\n" % i for i in range(30)) + b"\x1dV\x01"
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from epay_desktop.domain import InvoiceId
-from epay_desktop.receipts import LEGACY_QR_PREFIX, payment_qr_payload, read_payment_qr
+from epay_desktop.receipts import LEGACY_QR_PREFIX
+from epay_desktop.receipts import payment_qr_payload
+from epay_desktop.receipts import read_payment_qr
 
 
 def test_payload_is_the_invoice_id_and_reads_back():

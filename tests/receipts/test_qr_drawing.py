@@ -11,12 +11,14 @@ import pytest
 import zxingcpp
 from PIL import ImageChops
 from reportlab.graphics.barcode import qrencoder
-from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
+from reportlab.pdfgen.canvas import FILL_NON_ZERO
+from reportlab.pdfgen.canvas import Canvas
 
 from epay_desktop.domain.receipts import ReceiptWidth
 from epay_desktop.receipts import primitives
 from epay_desktop.receipts.pdf import render_pdf
-from epay_desktop.receipts.primitives import draw_qr, qr_modules
+from epay_desktop.receipts.primitives import draw_qr
+from epay_desktop.receipts.primitives import qr_modules
 
 PAYLOADS = ["000123456", "999999999999999", "epay-desktop:payment?invoice=000123456&txn=a+b%26c"]
 

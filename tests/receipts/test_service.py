@@ -8,17 +8,27 @@ import os
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 import pytest
 from sqlalchemy import select
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, NotFoundError, RuleViolation
-from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptRequest, ReceiptWidth
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import NotFoundError
+from epay_desktop.domain import RuleViolation
+from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.domain.receipts import ReceiptLanguage
+from epay_desktop.domain.receipts import ReceiptRequest
+from epay_desktop.domain.receipts import ReceiptWidth
 from epay_desktop.domain.rules import status_words
-from epay_desktop.receipts import read_payment_qr, render_pdf
-from epay_desktop.services.receipts import ReceiptService, save_pdf
-from epay_desktop.store.models import AuditRow, ReceiptRow
+from epay_desktop.receipts import read_payment_qr
+from epay_desktop.receipts import render_pdf
+from epay_desktop.services.receipts import ReceiptService
+from epay_desktop.services.receipts import save_pdf
+from epay_desktop.store.models import AuditRow
+from epay_desktop.store.models import ReceiptRow
 
 INVOICE = "000123456"
 

@@ -9,21 +9,31 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 import pytest
 
 from epay_desktop.domain import ConsoleStatus
-from epay_desktop.domain.receipts import ReceiptLanguage, ReceiptWidth
-from epay_desktop.domain.shifts import BankDifference, BankFigures, FoundEarlier, ReportKind, ShiftReport
-from epay_desktop.receipts.escpos_profile import TextMode, render_profile
-from epay_desktop.receipts.shift_layout import render_shift_escpos, shift_cells
+from epay_desktop.domain.receipts import ReceiptLanguage
+from epay_desktop.domain.receipts import ReceiptWidth
+from epay_desktop.domain.shifts import BankDifference
+from epay_desktop.domain.shifts import BankFigures
+from epay_desktop.domain.shifts import FoundEarlier
+from epay_desktop.domain.shifts import ReportKind
+from epay_desktop.domain.shifts import ShiftReport
+from epay_desktop.receipts.escpos_profile import TextMode
+from epay_desktop.receipts.escpos_profile import render_profile
+from epay_desktop.receipts.shift_layout import render_shift_escpos
+from epay_desktop.receipts.shift_layout import shift_cells
 from epay_desktop.receipts.shift_pdf import render_shift_pdf
 from epay_desktop.receipts.shift_texts import STATUS_WORDS
 from epay_desktop.receipts.texts import status_label
 from epay_desktop.services.shifts.export import report_csv
-from tests.receipts.escpos_goldens import read_job, shift_report
-from tests.support.pdf import page_count, pdf_text
+from tests.receipts.escpos_goldens import read_job
+from tests.receipts.escpos_goldens import shift_report
+from tests.support.pdf import page_count
+from tests.support.pdf import pdf_text
 
 FOUND_AT = datetime(2025, 3, 1, 8, 12, tzinfo=UTC)  # 13:12 in Almaty
 LATE = BankDifference("000123459", "status", "EXPIRED", "CHARGE")

@@ -15,20 +15,20 @@ from __future__ import annotations
 import pytest
 from PIL import Image
 
-from epay_desktop.domain.receipts import ReceiptLanguage, ReceiptWidth
+from epay_desktop.domain.receipts import ReceiptLanguage
+from epay_desktop.domain.receipts import ReceiptWidth
 from epay_desktop.receipts.escpos_profile import TextMode
 from epay_desktop.receipts.shift_layout import shift_cells
 from epay_desktop.sandbox.printer.interpreter import render_escpos
-from tests.receipts.escpos_goldens import (
-    GOLDENS,
-    SHIFT_ANCHOR,
-    SHIFT_CASES,
-    SHIFT_FISCAL_CASES,
-    ShiftCase,
-    read_job,
-    shift_report,
-)
-from tests.receipts.escpos_images import compare, golden_path
+from tests.receipts.escpos_goldens import GOLDENS
+from tests.receipts.escpos_goldens import SHIFT_ANCHOR
+from tests.receipts.escpos_goldens import SHIFT_CASES
+from tests.receipts.escpos_goldens import SHIFT_FISCAL_CASES
+from tests.receipts.escpos_goldens import ShiftCase
+from tests.receipts.escpos_goldens import read_job
+from tests.receipts.escpos_goldens import shift_report
+from tests.receipts.escpos_images import compare
+from tests.receipts.escpos_images import golden_path
 
 REGENERATE = (
     "if the change is meant, run: .venv-dev/bin/python -m tests.receipts.escpos_goldens and "

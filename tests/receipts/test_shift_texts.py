@@ -6,23 +6,27 @@ from __future__ import annotations
 
 import re
 import string
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from epay_desktop.domain.receipts import ReceiptLanguage
-from epay_desktop.domain.shifts import FigureKind, Note, Shift, chain_note, overdue_warning
-from epay_desktop.receipts.shift_texts import (
-    DIFFERENCE_LABELS,
-    FIGURE_LABELS,
-    MISMATCH_LABELS,
-    NOTES,
-    OPERATION_WORDS,
-    SHIFT_LABELS,
-    note_text,
-    shift_label,
-)
+from epay_desktop.domain.shifts import FigureKind
+from epay_desktop.domain.shifts import Note
+from epay_desktop.domain.shifts import Shift
+from epay_desktop.domain.shifts import chain_note
+from epay_desktop.domain.shifts import overdue_warning
+from epay_desktop.receipts.shift_texts import DIFFERENCE_LABELS
+from epay_desktop.receipts.shift_texts import FIGURE_LABELS
+from epay_desktop.receipts.shift_texts import MISMATCH_LABELS
+from epay_desktop.receipts.shift_texts import NOTES
+from epay_desktop.receipts.shift_texts import OPERATION_WORDS
+from epay_desktop.receipts.shift_texts import SHIFT_LABELS
+from epay_desktop.receipts.shift_texts import note_text
+from epay_desktop.receipts.shift_texts import shift_label
 
 SOURCES = Path(__file__).resolve().parents[2] / "epay_desktop"
 KAZAKH = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")

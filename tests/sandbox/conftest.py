@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -20,9 +21,15 @@ from typing import Any
 import httpx
 import pytest
 
-from epay_desktop.sandbox import RunningSandbox, SandboxConfig, SandboxState, create_app
+from epay_desktop.sandbox import RunningSandbox
+from epay_desktop.sandbox import SandboxConfig
+from epay_desktop.sandbox import SandboxState
+from epay_desktop.sandbox import create_app
 from epay_desktop.sandbox.cards import TEST_CARD_VISA as VISA
-from epay_desktop.sandbox.config import KZ_TZ, TEST_CLIENT_ID, TEST_CLIENT_SECRET, TEST_TERMINAL_ID
+from epay_desktop.sandbox.config import KZ_TZ
+from epay_desktop.sandbox.config import TEST_CLIENT_ID
+from epay_desktop.sandbox.config import TEST_CLIENT_SECRET
+from epay_desktop.sandbox.config import TEST_TERMINAL_ID
 from tests.support.clock import Clock
 
 EXPIRY = "12/30"

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 
-from epay_desktop.sandbox import CardInput, Checkout, SandboxError
-from epay_desktop.sandbox.cards import (
-    TEST_CARD_3DS,
-    TEST_CARD_DECLINED,
-    TEST_CARD_MASTERCARD,
-    TEST_CARD_RESTRICTED,
-    TEST_CARD_VISA,
-)
-from epay_desktop.sandbox.models import Order, PostLinks
+from epay_desktop.sandbox import CardInput
+from epay_desktop.sandbox import Checkout
+from epay_desktop.sandbox import SandboxError
+from epay_desktop.sandbox.cards import TEST_CARD_3DS
+from epay_desktop.sandbox.cards import TEST_CARD_DECLINED
+from epay_desktop.sandbox.cards import TEST_CARD_MASTERCARD
+from epay_desktop.sandbox.cards import TEST_CARD_RESTRICTED
+from epay_desktop.sandbox.cards import TEST_CARD_VISA
+from epay_desktop.sandbox.models import Order
+from epay_desktop.sandbox.models import PostLinks
 
 
 def checkout(sb, invoice: str, amount: str = "1500.50", **extra) -> Checkout:

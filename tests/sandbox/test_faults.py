@@ -176,7 +176,8 @@ def test_in_process_drop_raises_connection_error(sb) -> None:
 
 
 def token(http: httpx.Client, **fields: str) -> str:
-    from epay_desktop.sandbox.config import TEST_CLIENT_SECRET, TEST_TERMINAL_ID
+    from epay_desktop.sandbox.config import TEST_CLIENT_SECRET
+    from epay_desktop.sandbox.config import TEST_TERMINAL_ID
 
     form = {"grant_type": "client_credentials", "client_id": "test", "client_secret": TEST_CLIENT_SECRET}
     response = http.post("/oauth2/token", data={**form, "terminal": TEST_TERMINAL_ID, **fields})

@@ -13,9 +13,12 @@ from pathlib import Path
 import httpx
 import pytest
 
-from epay_desktop.sandbox.fiscal.api import FiscalSandbox, create_app
+from epay_desktop.sandbox.fiscal.api import FiscalSandbox
+from epay_desktop.sandbox.fiscal.api import create_app
 from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
-from tests.support.fiscal_sandbox import FiscalClient, card_check, running_fiscal_sandbox
+from tests.support.fiscal_sandbox import FiscalClient
+from tests.support.fiscal_sandbox import card_check
+from tests.support.fiscal_sandbox import running_fiscal_sandbox
 from tests.support.sandbox import sandbox_process
 
 

@@ -9,13 +9,18 @@ from collections.abc import Iterator
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
+from urllib.parse import urlsplit
 
 import pytest
 
-from epay_desktop.sandbox.fiscal.account import CASHBOX, LOGIN, REGISTRATION_NUMBER
+from epay_desktop.sandbox.fiscal.account import CASHBOX
+from epay_desktop.sandbox.fiscal.account import LOGIN
+from epay_desktop.sandbox.fiscal.account import REGISTRATION_NUMBER
 from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
-from tests.support.fiscal_sandbox import FiscalClient, card_check, running_fiscal_sandbox
+from tests.support.fiscal_sandbox import FiscalClient
+from tests.support.fiscal_sandbox import card_check
+from tests.support.fiscal_sandbox import running_fiscal_sandbox
 
 DAY_AND_A_SECOND = 24 * 3600 + 1
 

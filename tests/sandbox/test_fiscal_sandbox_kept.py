@@ -7,22 +7,24 @@ register of another database set aside (0148)."""
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from epay_desktop.demo.fiscal import close_earlier_day, own_register
+from epay_desktop.demo.fiscal import close_earlier_day
+from epay_desktop.demo.fiscal import own_register
 from epay_desktop.sandbox.config import KZ_TZ
-from epay_desktop.sandbox.fiscal.checks import Fields, read_check
-from epay_desktop.sandbox.fiscal.kept import keep_in, state_bytes
-from epay_desktop.sandbox.fiscal.register import (
-    ErrorCode,
-    FiscalError,
-    Receipt,
-    Register,
-)
+from epay_desktop.sandbox.fiscal.checks import Fields
+from epay_desktop.sandbox.fiscal.checks import read_check
+from epay_desktop.sandbox.fiscal.kept import keep_in
+from epay_desktop.sandbox.fiscal.kept import state_bytes
+from epay_desktop.sandbox.fiscal.register import ErrorCode
+from epay_desktop.sandbox.fiscal.register import FiscalError
+from epay_desktop.sandbox.fiscal.register import Receipt
+from epay_desktop.sandbox.fiscal.register import Register
 from epay_desktop.services.demo_shop import DemoDatabase
 from tests.support.fiscal_sandbox import card_check
 

@@ -9,13 +9,15 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import httpx
 import pytest
 
-from epay_desktop.sandbox.config import TEST_CLIENT_SECRET, TEST_TERMINAL_ID
+from epay_desktop.sandbox.config import TEST_CLIENT_SECRET
+from epay_desktop.sandbox.config import TEST_TERMINAL_ID
 from epay_desktop.sandbox.faults import MAX_FAULT_HOLD
 
 pytestmark = pytest.mark.xdist_group("sandbox_hold")

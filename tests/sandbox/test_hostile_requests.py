@@ -9,7 +9,8 @@ from decimal import Decimal
 import pytest
 
 from epay_desktop.sandbox.errors import SandboxError
-from epay_desktop.sandbox.faults import MAX_FAULT_DELAY, parse_fault
+from epay_desktop.sandbox.faults import MAX_FAULT_DELAY
+from epay_desktop.sandbox.faults import parse_fault
 
 
 def _error(response, status: int, code: int) -> str:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import argparse
 
-from epay_desktop.sandbox.server import add_arguments, config_from_args
+from epay_desktop.sandbox.server import add_arguments
+from epay_desktop.sandbox.server import config_from_args
 
 
 def test_refund_shows_only_after_the_lag(make_sandbox) -> None:

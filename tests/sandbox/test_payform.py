@@ -10,7 +10,9 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import date
+from datetime import datetime
+from datetime import timedelta
 from decimal import Decimal
 from html import unescape as html_unescape
 from html.parser import HTMLParser
@@ -21,11 +23,15 @@ import httpx
 import pytest
 
 from epay_desktop.payform.codec import pack_params
-from epay_desktop.sandbox import SandboxConfig, SandboxState, start_in_thread
+from epay_desktop.sandbox import SandboxConfig
+from epay_desktop.sandbox import SandboxState
+from epay_desktop.sandbox import start_in_thread
 from epay_desktop.sandbox.config import KZ_TZ
-from epay_desktop.sandbox.payform_pages import format_amount, language_code
+from epay_desktop.sandbox.payform_pages import format_amount
+from epay_desktop.sandbox.payform_pages import language_code
 from tests.support.clock import Clock
-from tests.support.merchant import CLIENT_SECRET, TERMINAL_ID
+from tests.support.merchant import CLIENT_SECRET
+from tests.support.merchant import TERMINAL_ID
 
 CLIENT = {
     "grant_type": "client_credentials",

@@ -12,18 +12,20 @@ import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl
+from urllib.parse import urlsplit
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck
+from hypothesis import given
+from hypothesis import settings
 from hypothesis import strategies as st
 
 import epay_desktop.sandbox.payform as payform
-from epay_desktop.payform.codec import encode_params, parse_params
-from epay_desktop.payform.lzstring import (
-    compress_to_encoded_uri_component,
-    decompress_from_encoded_uri_component,
-)
+from epay_desktop.payform.codec import encode_params
+from epay_desktop.payform.codec import parse_params
+from epay_desktop.payform.lzstring import compress_to_encoded_uri_component
+from epay_desktop.payform.lzstring import decompress_from_encoded_uri_component
 from tests.support.merchant import TERMINAL_ID
 
 NODE = shutil.which("node")

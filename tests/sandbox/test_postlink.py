@@ -7,14 +7,17 @@ import queue
 import threading
 from collections.abc import Iterator
 from decimal import Decimal
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+from http.server import ThreadingHTTPServer
 from typing import Any
 
 import httpx
 import pytest
 
-from epay_desktop.sandbox.cards import TEST_CARD_DECLINED, TEST_CARD_VISA
-from epay_desktop.sandbox.config import TEST_CLIENT_SECRET, TEST_TERMINAL_ID
+from epay_desktop.sandbox.cards import TEST_CARD_DECLINED
+from epay_desktop.sandbox.cards import TEST_CARD_VISA
+from epay_desktop.sandbox.config import TEST_CLIENT_SECRET
+from epay_desktop.sandbox.config import TEST_TERMINAL_ID
 from epay_desktop.sandbox.postlink import is_loopback_url
 
 SUCCESS_FIELDS = {

@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import pytest
 import zxingcpp
-from PIL import Image, ImageChops
+from PIL import Image
+from PIL import ImageChops
 
-from epay_desktop.sandbox.printer.interpreter import (
-    RONGTA_CODE_PAGES,
-    EscPosError,
-    Interpreter,
-    Paper,
-    render_escpos,
-)
+from epay_desktop.sandbox.printer.interpreter import RONGTA_CODE_PAGES
+from epay_desktop.sandbox.printer.interpreter import EscPosError
+from epay_desktop.sandbox.printer.interpreter import Interpreter
+from epay_desktop.sandbox.printer.interpreter import Paper
+from epay_desktop.sandbox.printer.interpreter import render_escpos
 
 INIT = b"\x1b@"
 KAZAKH = "Сәлеметсіз бе! әғқңөұүһі ӘҒҚҢӨҰҮҺІ Қазақстан"  # 43 cells

@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from epay_desktop.sandbox.amounts import parse_amount, to_decimal
+from epay_desktop.sandbox.amounts import parse_amount
+from epay_desktop.sandbox.amounts import to_decimal
 from epay_desktop.sandbox.errors import SandboxError
 from epay_desktop.sandbox.render import dumps
 

@@ -10,8 +10,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from epay_desktop.sandbox import SandboxConfig, SandboxState, start_in_thread
+from epay_desktop.sandbox import SandboxConfig
+from epay_desktop.sandbox import SandboxState
 from epay_desktop.sandbox import server as sandbox_server
+from epay_desktop.sandbox import start_in_thread
 from tests.support.sandbox import sandbox_process
 
 SANDBOX_DIR = Path(sandbox_server.__file__).parent

@@ -9,16 +9,21 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 
 import pytest
 
 from epay_desktop.domain import Money
-from epay_desktop.sandbox import RunningSandbox, SandboxConfig
-from epay_desktop.sandbox.cards import TEST_CARD_3DS, TEST_CARD_VISA
-from epay_desktop.sandbox.config import KZ_TZ, TEST_TERMINAL_ID
+from epay_desktop.sandbox import RunningSandbox
+from epay_desktop.sandbox import SandboxConfig
+from epay_desktop.sandbox.cards import TEST_CARD_3DS
+from epay_desktop.sandbox.cards import TEST_CARD_VISA
+from epay_desktop.sandbox.config import KZ_TZ
+from epay_desktop.sandbox.config import TEST_TERMINAL_ID
 from tests.support.clock import Clock
-from tests.support.sandbox import SandboxControl, SharedSandbox
+from tests.support.sandbox import SandboxControl
+from tests.support.sandbox import SharedSandbox
 
 pytestmark = pytest.mark.xdist_group("shared-sandbox-reset")
 

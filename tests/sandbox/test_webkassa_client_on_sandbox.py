@@ -11,19 +11,25 @@ import httpx
 import pytest
 
 from epay_desktop.domain import Money
-from epay_desktop.fiscal.errors import (
-    FiscalAuthError,
-    OfflineOver72Hours,
-    ShiftAlreadyClosed,
-    ShiftOver24Hours,
-)
-from epay_desktop.fiscal.models import FiscalOperation, FiscalReceipt, FiscalSale, PaperKind
-from epay_desktop.fiscal.webkassa import WebkassaClient, WebkassaConfig
+from epay_desktop.fiscal.errors import FiscalAuthError
+from epay_desktop.fiscal.errors import OfflineOver72Hours
+from epay_desktop.fiscal.errors import ShiftAlreadyClosed
+from epay_desktop.fiscal.errors import ShiftOver24Hours
+from epay_desktop.fiscal.models import FiscalOperation
+from epay_desktop.fiscal.models import FiscalReceipt
+from epay_desktop.fiscal.models import FiscalSale
+from epay_desktop.fiscal.models import PaperKind
+from epay_desktop.fiscal.webkassa import WebkassaClient
+from epay_desktop.fiscal.webkassa import WebkassaConfig
 from epay_desktop.gateway import Secret
-from epay_desktop.sandbox.fiscal.account import API_KEY, CASHBOX, LOGIN, PASSWORD
+from epay_desktop.sandbox.fiscal.account import API_KEY
+from epay_desktop.sandbox.fiscal.account import CASHBOX
+from epay_desktop.sandbox.fiscal.account import LOGIN
+from epay_desktop.sandbox.fiscal.account import PASSWORD
 from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
 from tests.support.fiscal_sandbox import running_fiscal_sandbox
-from tests.support.fiscal_values import card_sale, return_of
+from tests.support.fiscal_values import card_sale
+from tests.support.fiscal_values import return_of
 
 
 @pytest.fixture

@@ -5,7 +5,8 @@ import ssl
 
 import httpx
 
-from epay_desktop.app import infrastructure, open_app
+from epay_desktop.app import infrastructure
+from epay_desktop.app import open_app
 from tests.support.merchant import CLIENT_SECRET
 
 

@@ -6,13 +6,19 @@ from __future__ import annotations
 import asyncio
 import json
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
 import pytest
 from argon2 import PasswordHasher
 
-from epay_desktop.domain import AuthenticationFailed, OpKind, Role
-from epay_desktop.services.people.approvals import ApprovalPaused, ApprovalThrottlePolicy, WrongApprovalSecret
+from epay_desktop.domain import AuthenticationFailed
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import Role
+from epay_desktop.services.people.approvals import ApprovalPaused
+from epay_desktop.services.people.approvals import ApprovalThrottlePolicy
+from epay_desktop.services.people.approvals import WrongApprovalSecret
 from epay_desktop.services.people.passwords import Passwords
 from epay_desktop.services.people.users import UserService
 from epay_desktop.store.db import Store

@@ -6,23 +6,24 @@ import asyncio
 import os
 import threading
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
 import pytest
 from argon2 import PasswordHasher
 
-from epay_desktop.domain import (
-    AccountLocked,
-    ApprovalError,
-    AuthenticationFailed,
-    NotFoundError,
-    OpKind,
-    PermissionDenied,
-    Role,
-)
+from epay_desktop.domain import AccountLocked
+from epay_desktop.domain import ApprovalError
+from epay_desktop.domain import AuthenticationFailed
+from epay_desktop.domain import NotFoundError
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import PermissionDenied
+from epay_desktop.domain import Role
 from epay_desktop.services.people.passwords import Passwords
 from epay_desktop.services.people.users import UserService
-from epay_desktop.store.models import MoneyOpRow, PaymentRow
+from epay_desktop.store.models import MoneyOpRow
+from epay_desktop.store.models import PaymentRow
 from tests.support.clock import Clock
 
 

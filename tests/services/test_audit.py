@@ -6,18 +6,28 @@ import asyncio
 import itertools
 import os
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
 import pytest
 from argon2 import PasswordHasher
-from sqlalchemy import delete, text, update
+from sqlalchemy import delete
+from sqlalchemy import text
+from sqlalchemy import update
 
-from epay_desktop.domain import AuthenticationFailed, Role
-from epay_desktop.services.audit import AnchorError, AuditAnchor, AuditService, verify_chain
+from epay_desktop.domain import AuthenticationFailed
+from epay_desktop.domain import Role
+from epay_desktop.services.audit import AnchorError
+from epay_desktop.services.audit import AuditAnchor
+from epay_desktop.services.audit import AuditService
+from epay_desktop.services.audit import verify_chain
 from epay_desktop.services.people.passwords import Passwords
 from epay_desktop.services.people.users import UserService
-from epay_desktop.store.db import Store, make_engine
-from epay_desktop.store.models import AuditRow, Base
+from epay_desktop.store.db import Store
+from epay_desktop.store.db import make_engine
+from epay_desktop.store.models import AuditRow
+from epay_desktop.store.models import Base
 from epay_desktop.store.repos.audit import GENESIS_HASH
 
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)

@@ -18,22 +18,24 @@ from datetime import timedelta
 
 import pytest
 
-from epay_desktop.domain import (
-    Discrepancy,
-    Money,
-    MoneyOp,
-    OpKind,
-    OpState,
-    Payment,
-    PermissionDenied,
-    RuleViolation,
-    StaleRemaining,
-)
+from epay_desktop.domain import Discrepancy
+from epay_desktop.domain import Money
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Payment
+from epay_desktop.domain import PermissionDenied
+from epay_desktop.domain import RuleViolation
+from epay_desktop.domain import StaleRemaining
 from epay_desktop.domain.text import TextError
 from epay_desktop.services.events import DiscrepancyResolved
-from epay_desktop.services.payments.books import KIND_EXTERNAL_REFUND, KIND_REFUNDED
+from epay_desktop.services.payments.books import KIND_EXTERNAL_REFUND
+from epay_desktop.services.payments.books import KIND_REFUNDED
 from tests.support import ops_harness as h
-from tests.support.books_env import Env, books_env, books_sandbox, minor  # noqa: F401  (fixtures env, sandbox)
+from tests.support.books_env import Env
+from tests.support.books_env import books_env  # noqa: F401  (fixtures env, sandbox)
+from tests.support.books_env import books_sandbox  # noqa: F401  (fixtures env, sandbox)
+from tests.support.books_env import minor
 
 # -- abandon (point 4) --------------------------------------------------------------------------------
 

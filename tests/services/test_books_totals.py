@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from epay_desktop.domain import ConsoleStatus, Money, OpKind, OpState
-from epay_desktop.services.payments.books import bank_totals, console_totals
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Money
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.services.payments.books import bank_totals
+from epay_desktop.services.payments.books import console_totals
 from tests.support.builders import money_op as op
 from tests.support.builders import payment
 

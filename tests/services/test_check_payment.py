@@ -13,10 +13,15 @@ from typing import Any
 
 import pytest
 
-from epay_desktop.domain import InvoiceId, Money, OpState
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import OpState
 from epay_desktop.services.payments.books import KIND_EXTERNAL_REFUND
 from tests.support import ops_harness as h
-from tests.support.books_env import Env, books_env, books_sandbox, minor  # noqa: F401  (fixtures env, sandbox)
+from tests.support.books_env import Env
+from tests.support.books_env import books_env  # noqa: F401  (fixtures env, sandbox)
+from tests.support.books_env import books_sandbox  # noqa: F401  (fixtures env, sandbox)
+from tests.support.books_env import minor
 
 
 def test_a_cabinet_refund_is_recorded_at_once_where_the_periodic_reconcile_waits(env: Env) -> None:

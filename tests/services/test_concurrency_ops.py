@@ -17,17 +17,15 @@ from typing import Any
 
 import pytest
 
-from epay_desktop.domain import (
-    ConsoleError,
-    InvoiceId,
-    Money,
-    OperationInProgress,
-    OpState,
-    Payment,
-    Role,
-    RuleViolation,
-    User,
-)
+from epay_desktop.domain import ConsoleError
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import OperationInProgress
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Payment
+from epay_desktop.domain import Role
+from epay_desktop.domain import RuleViolation
+from epay_desktop.domain import User
 from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.store.db import Store
 from tests.support import ops_harness as h

@@ -18,7 +18,10 @@ from typing import Any
 
 import pytest
 
-from epay_desktop.domain import OpState, Payment, Role, User
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Payment
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
 from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.services.money_ops.crash_points import FaultPoints
 from epay_desktop.store.db import Store

@@ -6,17 +6,25 @@ a cashier is refused."""
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from decimal import Decimal
 
 import pytest
 
-from epay_desktop.domain import ConsoleStatus, OpKind, OpState, PermissionDenied, Role
-from epay_desktop.domain.day import DayAtAGlance, Period
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain import PermissionDenied
+from epay_desktop.domain import Role
+from epay_desktop.domain.day import DayAtAGlance
+from epay_desktop.domain.day import Period
 from epay_desktop.domain.shifts import FigureKind
 from epay_desktop.services.payments.day import DayService
 from epay_desktop.store.db import Store
-from tests.support.builders import new_payment, stored_operation, stored_payment
+from tests.support.builders import new_payment
+from tests.support.builders import stored_operation
+from tests.support.builders import stored_payment
 from tests.support.ops_harness import add_user
 
 #: Wednesday 4 March 2026, 15:00 in Almaty (10:00 UTC): the week began on Monday 2 March (Almaty),

@@ -14,8 +14,12 @@ import httpx
 import pytest
 from sqlalchemy import update
 
-from epay_desktop.domain import ConsoleStatus, Money, OpState
-from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalRecord, FiscalState
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Money
+from epay_desktop.domain import OpState
+from epay_desktop.domain.fiscal_journal import FiscalKind
+from epay_desktop.domain.fiscal_journal import FiscalRecord
+from epay_desktop.domain.fiscal_journal import FiscalState
 from epay_desktop.domain.payment_filter import PaymentFilter
 from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox

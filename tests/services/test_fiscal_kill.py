@@ -20,13 +20,17 @@ from typing import Any
 import pytest
 
 from epay_desktop.domain import Money
-from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalRecord, FiscalState
+from epay_desktop.domain.fiscal_journal import FiscalKind
+from epay_desktop.domain.fiscal_journal import FiscalRecord
+from epay_desktop.domain.fiscal_journal import FiscalState
 from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
 from epay_desktop.services.fiscal import journal
 from tests.support import ops_harness as h
 from tests.support.fiscal_counter import Counter
-from tests.support.fiscal_kill_driver import fiscalise, reconcile_together
-from tests.support.fiscal_sandbox import registered, webkassa_connect
+from tests.support.fiscal_kill_driver import fiscalise
+from tests.support.fiscal_kill_driver import reconcile_together
+from tests.support.fiscal_sandbox import registered
+from tests.support.fiscal_sandbox import webkassa_connect
 from tests.support.forkserver import forkserver as preloaded_forkserver
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="forkserver and SIGKILL are POSIX")

@@ -16,17 +16,27 @@ from dataclasses import replace
 import httpx
 import pytest
 
-from epay_desktop.domain import NotFoundError, PermissionDenied
-from epay_desktop.domain.fiscal_journal import FiscalRecord, FiscalState
-from epay_desktop.sandbox.fiscal.account import API_KEY, CASHBOX, LOGIN, PASSWORD
+from epay_desktop.domain import NotFoundError
+from epay_desktop.domain import PermissionDenied
+from epay_desktop.domain.fiscal_journal import FiscalRecord
+from epay_desktop.domain.fiscal_journal import FiscalState
+from epay_desktop.sandbox.fiscal.account import API_KEY
+from epay_desktop.sandbox.fiscal.account import CASHBOX
+from epay_desktop.sandbox.fiscal.account import LOGIN
+from epay_desktop.sandbox.fiscal.account import PASSWORD
 from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
 from epay_desktop.services.fiscal.elsewhere import ASKED_ELSEWHERE
-from epay_desktop.services.fiscal.service import FiscalService, connect_with, needs_person_message
-from epay_desktop.services.fiscal.setup import FiscalSecrets, FiscalSetup, settings_revision
+from epay_desktop.services.fiscal.service import FiscalService
+from epay_desktop.services.fiscal.service import connect_with
+from epay_desktop.services.fiscal.service import needs_person_message
+from epay_desktop.services.fiscal.setup import FiscalSecrets
+from epay_desktop.services.fiscal.setup import FiscalSetup
+from epay_desktop.services.fiscal.setup import settings_revision
 from epay_desktop.services.secret_store import SecretStore
 from tests.support import ops_harness as h
 from tests.support.fiscal_counter import Counter
-from tests.support.fiscal_sandbox import registered, webkassa_connect
+from tests.support.fiscal_sandbox import registered
+from tests.support.fiscal_sandbox import webkassa_connect
 
 A, B = "webkassa:A-0001", "webkassa:B-0002"
 

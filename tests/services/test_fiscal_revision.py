@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 from epay_desktop.domain import Role
-from epay_desktop.sandbox.fiscal.account import CASHBOX, LOGIN
-from epay_desktop.services.fiscal.setup import FiscalSettings, FiscalSetup, settings_revision
+from epay_desktop.sandbox.fiscal.account import CASHBOX
+from epay_desktop.sandbox.fiscal.account import LOGIN
+from epay_desktop.services.fiscal.setup import FiscalSettings
+from epay_desktop.services.fiscal.setup import FiscalSetup
+from epay_desktop.services.fiscal.setup import settings_revision
 from epay_desktop.services.secret_store import SecretStore
 from tests.store.test_status_answer_reads import statements
 from tests.support.ops_harness import add_user

@@ -8,18 +8,28 @@ import asyncio
 import logging
 import socket
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 import pytest
 
-from epay_desktop.domain import PermissionDenied, Role
+from epay_desktop.domain import PermissionDenied
+from epay_desktop.domain import Role
 from epay_desktop.fiscal.webkassa import WebkassaClient
-from epay_desktop.sandbox.fiscal.account import API_KEY, CASHBOX, LOGIN, PASSWORD
-from epay_desktop.services.fiscal.setup import FiscalSecrets, FiscalSettings, FiscalSetup, build_provider
-from epay_desktop.services.secret_store import KeychainUnavailable, SecretStore
+from epay_desktop.sandbox.fiscal.account import API_KEY
+from epay_desktop.sandbox.fiscal.account import CASHBOX
+from epay_desktop.sandbox.fiscal.account import LOGIN
+from epay_desktop.sandbox.fiscal.account import PASSWORD
+from epay_desktop.services.fiscal.setup import FiscalSecrets
+from epay_desktop.services.fiscal.setup import FiscalSettings
+from epay_desktop.services.fiscal.setup import FiscalSetup
+from epay_desktop.services.fiscal.setup import build_provider
+from epay_desktop.services.secret_store import KeychainUnavailable
+from epay_desktop.services.secret_store import SecretStore
 from epay_desktop.store.repos.settings import InvalidShopSetting
 from tests.support.fiscal_sandbox import running_fiscal_sandbox
-from tests.support.keychain import PlaintextKeyring, installed
+from tests.support.keychain import PlaintextKeyring
+from tests.support.keychain import installed
 from tests.support.ops_harness import add_user
 
 T0 = datetime(2026, 1, 15, 9, 0, tzinfo=UTC)

@@ -6,22 +6,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from itertools import pairwise
 
 import pytest
 
 from epay_desktop.domain import Money
-from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalRecord, FiscalState
+from epay_desktop.domain.fiscal_journal import FiscalKind
+from epay_desktop.domain.fiscal_journal import FiscalRecord
+from epay_desktop.domain.fiscal_journal import FiscalState
 from epay_desktop.fiscal.models import ShiftState
-from epay_desktop.services.fiscal.shift_watch import (
-    CLOSE_SOON,
-    RECHECK,
-    Deadline,
-    ShiftWatch,
-    deadline_of,
-    needs_shift_close,
-)
+from epay_desktop.services.fiscal.shift_watch import CLOSE_SOON
+from epay_desktop.services.fiscal.shift_watch import RECHECK
+from epay_desktop.services.fiscal.shift_watch import Deadline
+from epay_desktop.services.fiscal.shift_watch import ShiftWatch
+from epay_desktop.services.fiscal.shift_watch import deadline_of
+from epay_desktop.services.fiscal.shift_watch import needs_shift_close
 
 OPENED = datetime(2026, 12, 6, 9, 0, tzinfo=UTC)
 OPEN = ShiftState(shift_number=7, opened_at=OPENED, closed=False, cashbox_offline=False, documents=3)

@@ -5,12 +5,18 @@ OFD page (a web page only); pending; refused for a person, with the reason and w
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
+from datetime import timezone
 
 import pytest
 
 from epay_desktop.domain import Money
-from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalRecord, FiscalState, KeptReceipt
+from epay_desktop.domain.fiscal_journal import FiscalKind
+from epay_desktop.domain.fiscal_journal import FiscalRecord
+from epay_desktop.domain.fiscal_journal import FiscalState
+from epay_desktop.domain.fiscal_journal import KeptReceipt
 from epay_desktop.services.fiscal.standing import standing_of
 
 _AT = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)

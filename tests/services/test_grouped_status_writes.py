@@ -14,7 +14,10 @@ from typing import Any
 
 from sqlalchemy import event
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Payment
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import Payment
 from epay_desktop.gateway import StatusResult
 from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.services.payments.checkout import CheckoutRequest

@@ -5,17 +5,26 @@ payments' operations that wait for the bank or a manager."""
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
+from datetime import timezone
 
 import pytest
 
-from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, Money, OpState, Payment
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import GatewaySnapshot
+from epay_desktop.domain import Money
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Payment
 from epay_desktop.gateway import StatusFound
 from epay_desktop.gateway.status import interpret_status
 from epay_desktop.services.payments.gateway_map import snapshot_from_status
 from epay_desktop.services.payments.queries import PaymentQueries
 from epay_desktop.store.db import Store
-from tests.support.builders import add_account_row, op_intent, stored_payment
+from tests.support.builders import add_account_row
+from tests.support.builders import op_intent
+from tests.support.builders import stored_payment
 
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 BANK_TIME = datetime(2025, 3, 1, 14, 0, 5, tzinfo=timezone(timedelta(hours=5)))  # 09:00:05 UTC

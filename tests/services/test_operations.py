@@ -11,24 +11,23 @@ import asyncio
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, TypeVar
+from typing import Any
+from typing import TypeVar
 
 import httpx
 import pytest
 from sqlalchemy import text
 
-from epay_desktop.domain import (
-    ApprovalError,
-    ConsoleStatus,
-    Money,
-    OperationInProgress,
-    OpKind,
-    OpState,
-    PermissionDenied,
-    Role,
-    RuleViolation,
-    StaleRemaining,
-)
+from epay_desktop.domain import ApprovalError
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Money
+from epay_desktop.domain import OperationInProgress
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain import PermissionDenied
+from epay_desktop.domain import Role
+from epay_desktop.domain import RuleViolation
+from epay_desktop.domain import StaleRemaining
 from epay_desktop.domain.text import TextError
 from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.services.events import OperationUpdated

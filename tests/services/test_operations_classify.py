@@ -16,20 +16,20 @@ from typing import Any
 import httpx
 import pytest
 
-from epay_desktop.domain import Money, OperationInProgress, OpState
-from epay_desktop.gateway import (
-    AuthError,
-    Declined,
-    EpayError,
-    GatewayUnavailable,
-    InvalidRequest,
-    InvalidState,
-    NotFound,
-    OutcomeUnknown,
-    ProtocolError,
-    ServerError,
-    TerminalConfigError,
-)
+from epay_desktop.domain import Money
+from epay_desktop.domain import OperationInProgress
+from epay_desktop.domain import OpState
+from epay_desktop.gateway import AuthError
+from epay_desktop.gateway import Declined
+from epay_desktop.gateway import EpayError
+from epay_desktop.gateway import GatewayUnavailable
+from epay_desktop.gateway import InvalidRequest
+from epay_desktop.gateway import InvalidState
+from epay_desktop.gateway import NotFound
+from epay_desktop.gateway import OutcomeUnknown
+from epay_desktop.gateway import ProtocolError
+from epay_desktop.gateway import ServerError
+from epay_desktop.gateway import TerminalConfigError
 from epay_desktop.services.money_ops.outcomes import classify_send_error
 from tests.support import ops_harness as h
 

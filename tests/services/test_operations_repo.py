@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
 import pytest
 
-from epay_desktop.domain import (
-    MoneyOp,
-    OperationInProgress,
-    OpState,
-    Payment,
-    Role,
-    User,
-)
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import OperationInProgress
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Payment
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
 from epay_desktop.domain.changes import GatewayAnswer
 from epay_desktop.store.db import Store
 from epay_desktop.store.repos.operations import IllegalTransition
 from tests.support import ops_harness as h
-from tests.support.builders import op_intent, stored_payment
+from tests.support.builders import op_intent
+from tests.support.builders import stored_payment
 
 T0 = datetime(2026, 5, 1, 10, 0, tzinfo=UTC)
 

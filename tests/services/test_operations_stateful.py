@@ -15,17 +15,28 @@ import tempfile
 from collections.abc import Coroutine
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
+from typing import TypeVar
 
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck
+from hypothesis import settings
 from hypothesis import strategies as st
-from hypothesis.stateful import invariant, rule
+from hypothesis.stateful import invariant
+from hypothesis.stateful import rule
 
-from epay_desktop.domain import ConsoleError, InvoiceId, Money, MoneyOp, OpKind, OpState, Role
+from epay_desktop.domain import ConsoleError
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Role
 from epay_desktop.sandbox import SandboxConfig
 from tests.support import ops_harness as h
-from tests.support.money_machine import AMOUNTS, HoldsPayments
-from tests.support.sandbox import SandboxControl, SharedSandbox
+from tests.support.money_machine import AMOUNTS
+from tests.support.money_machine import HoldsPayments
+from tests.support.sandbox import SandboxControl
+from tests.support.sandbox import SharedSandbox
 
 T = TypeVar("T")
 #: The session's sandbox, set by the test before the machine runs; each example makes it fresh.

@@ -11,10 +11,15 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate import generate
-from epay_desktop.domain import ConsoleStatus, OpState
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import OpState
 from epay_desktop.domain.payment_filter import PaymentFilter
-from epay_desktop.services.payments.queries import ListPage, ListQuery, ListSort, PaymentQueries
-from epay_desktop.store.db import Store, make_engine
+from epay_desktop.services.payments.queries import ListPage
+from epay_desktop.services.payments.queries import ListQuery
+from epay_desktop.services.payments.queries import ListSort
+from epay_desktop.services.payments.queries import PaymentQueries
+from epay_desktop.store.db import Store
+from epay_desktop.store.db import make_engine
 from epay_desktop.store.models import MoneyOpRow
 
 SIZE = 300

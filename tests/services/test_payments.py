@@ -6,7 +6,9 @@ import asyncio
 import json
 import os
 import socket
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable
+from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
@@ -14,32 +16,35 @@ from typing import TypeVar
 
 import pytest
 
-from epay_desktop.domain import (
-    ConsoleError,
-    ConsoleStatus,
-    InvoiceId,
-    Money,
-    PaymentEvent,
-    PaymentEventKind,
-    RuleViolation,
-)
+from epay_desktop.domain import ConsoleError
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import PaymentEvent
+from epay_desktop.domain import PaymentEventKind
+from epay_desktop.domain import RuleViolation
 from epay_desktop.domain.decline_reasons import attempts_exhausted
-from epay_desktop.gateway import (
-    EpayClient,
-    GatewayUnavailable,
-    RetryPolicy,
-    ServerError,
-)
+from epay_desktop.gateway import EpayClient
+from epay_desktop.gateway import GatewayUnavailable
+from epay_desktop.gateway import RetryPolicy
+from epay_desktop.gateway import ServerError
 from epay_desktop.gateway.config import sandbox_endpoints
 from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.services.events import PaymentUpdated
 from epay_desktop.services.payments.card_attempts import CardAttempts
-from epay_desktop.services.payments.checkout import CheckoutRequest, cut_utf8, payment_object_json
+from epay_desktop.services.payments.checkout import CheckoutRequest
+from epay_desktop.services.payments.checkout import cut_utf8
+from epay_desktop.services.payments.checkout import payment_object_json
 from epay_desktop.services.payments.payment_service import PaymentService
 from epay_desktop.store.models import AuditRow
-from tests.support.merchant import CREDENTIALS, TERMINAL_ID
-from tests.support.payments_world import PaymentsWorld, payments_world
-from tests.support.sandbox import APPROVED_CARD, DECLINED_CARD, call_sandbox, future_expiry
+from tests.support.merchant import CREDENTIALS
+from tests.support.merchant import TERMINAL_ID
+from tests.support.payments_world import PaymentsWorld
+from tests.support.payments_world import payments_world
+from tests.support.sandbox import APPROVED_CARD
+from tests.support.sandbox import DECLINED_CARD
+from tests.support.sandbox import call_sandbox
+from tests.support.sandbox import future_expiry
 
 TERMINAL = TERMINAL_ID
 APPROVED = APPROVED_CARD

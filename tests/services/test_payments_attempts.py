@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
-from epay_desktop.domain import (
-    ConsoleStatus,
-    GatewaySnapshot,
-    InvoiceId,
-    Money,
-    Payment,
-    PaymentEvent,
-    PaymentEventKind,
-)
-from epay_desktop.services.payments.card_attempts import CardAttempts, card_attempts, is_new_attempt
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import GatewaySnapshot
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import Payment
+from epay_desktop.domain import PaymentEvent
+from epay_desktop.domain import PaymentEventKind
+from epay_desktop.services.payments.card_attempts import CardAttempts
+from epay_desktop.services.payments.card_attempts import card_attempts
+from epay_desktop.services.payments.card_attempts import is_new_attempt
 
 S = ConsoleStatus
 T0 = datetime(2026, 1, 15, 9, 0, tzinfo=UTC)

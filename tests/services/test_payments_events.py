@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 import pytest
 
-from epay_desktop.domain import ConsoleStatus, Money, PaymentStatus
-from epay_desktop.gateway import StatusFound, StatusNotFound, Transaction
-from epay_desktop.services.events import EventBus, PaymentUpdated, PollerHealthChanged
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Money
+from epay_desktop.domain import PaymentStatus
+from epay_desktop.gateway import StatusFound
+from epay_desktop.gateway import StatusNotFound
+from epay_desktop.gateway import Transaction
+from epay_desktop.services.events import EventBus
+from epay_desktop.services.events import PaymentUpdated
+from epay_desktop.services.events import PollerHealthChanged
 from epay_desktop.services.payments.gateway_map import snapshot_from_status
 
 NOW = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)

@@ -5,16 +5,25 @@ delivers a health event only when ``ok`` changes, whoever publishes it (service 
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
-from epay_desktop.domain import Money, Role, User
-from epay_desktop.gateway import AuthError, EpayError, GatewayUnavailable, InvalidRequest, ServerError
+from epay_desktop.domain import Money
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
+from epay_desktop.gateway import AuthError
+from epay_desktop.gateway import EpayError
+from epay_desktop.gateway import GatewayUnavailable
+from epay_desktop.gateway import InvalidRequest
+from epay_desktop.gateway import ServerError
 from epay_desktop.gateway.models import StatusNotFound
-from epay_desktop.services.events import EventBus, GatewayHealthChanged, PollerHealthChanged
+from epay_desktop.services.events import EventBus
+from epay_desktop.services.events import GatewayHealthChanged
+from epay_desktop.services.events import PollerHealthChanged
 from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.services.payments.payment_service import PaymentService
 from epay_desktop.store.db import Store

@@ -5,29 +5,44 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable
+from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
-from typing import Any, TypeVar
+from datetime import UTC
+from datetime import date
+from datetime import datetime
+from datetime import timedelta
+from typing import Any
+from typing import TypeVar
 
 import httpx
 import pytest
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Payment
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import Payment
 from epay_desktop.domain.changes import StatusChange
-from epay_desktop.gateway import EpayClient, RetryPolicy
+from epay_desktop.gateway import EpayClient
+from epay_desktop.gateway import RetryPolicy
 from epay_desktop.gateway.config import sandbox_endpoints
-from epay_desktop.sandbox import RunningSandbox, SandboxConfig
+from epay_desktop.sandbox import RunningSandbox
+from epay_desktop.sandbox import SandboxConfig
 from epay_desktop.sandbox.config import KZ_TZ
-from epay_desktop.services.events import PaymentUpdated, PollerHealthChanged
+from epay_desktop.services.events import PaymentUpdated
+from epay_desktop.services.events import PollerHealthChanged
 from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.services.payments.payment_service import PaymentService
 from epay_desktop.services.payments.poll_schedule import PollSchedule
 from epay_desktop.services.payments.poller import Poller
 from tests.support.builders import new_payment
-from tests.support.merchant import CREDENTIALS, TERMINAL_ID
-from tests.support.payments_world import PaymentsWorld, payments_world
-from tests.support.sandbox import SharedSandbox, call_sandbox
+from tests.support.merchant import CREDENTIALS
+from tests.support.merchant import TERMINAL_ID
+from tests.support.payments_world import PaymentsWorld
+from tests.support.payments_world import payments_world
+from tests.support.sandbox import SharedSandbox
+from tests.support.sandbox import call_sandbox
 
 TERMINAL = TERMINAL_ID
 T = TypeVar("T")

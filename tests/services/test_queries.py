@@ -5,23 +5,27 @@ from __future__ import annotations
 import asyncio
 import csv
 import os
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from epay_desktop import safe_files
-from epay_desktop.domain import (
-    ConsoleStatus,
-    InvoiceId,
-    Money,
-    NotFoundError,
-    OpState,
-    Payment,
-)
-from epay_desktop.services.payments.queries import CSV_COLUMNS, PaymentFilter, PaymentQueries
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import NotFoundError
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Payment
+from epay_desktop.services.payments.queries import CSV_COLUMNS
+from epay_desktop.services.payments.queries import PaymentFilter
+from epay_desktop.services.payments.queries import PaymentQueries
 from epay_desktop.store.db import Store
-from tests.support.builders import add_account_row, op_intent, stored_payment
+from tests.support.builders import add_account_row
+from tests.support.builders import op_intent
+from tests.support.builders import stored_payment
 
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 

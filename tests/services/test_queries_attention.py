@@ -6,14 +6,22 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
 import pytest
 
-from epay_desktop.domain import ConsoleStatus, Money, OpState, Payment
-from epay_desktop.services.payments.queries import PaymentFilter, PaymentQueries
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Money
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Payment
+from epay_desktop.services.payments.queries import PaymentFilter
+from epay_desktop.services.payments.queries import PaymentQueries
 from epay_desktop.store.db import Store
-from tests.support.builders import add_account_row, stored_operation, stored_payment
+from tests.support.builders import add_account_row
+from tests.support.builders import stored_operation
+from tests.support.builders import stored_payment
 
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 ATTENTION = PaymentFilter(needs_attention=True)

@@ -16,35 +16,33 @@ from __future__ import annotations
 import asyncio
 import itertools
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
 import pytest
 
-from epay_desktop.domain import (
-    ConsoleStatus,
-    GatewaySnapshot,
-    InvoiceId,
-    Money,
-    OperationInProgress,
-    OpKind,
-    OpState,
-    Payment,
-    Role,
-    User,
-)
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import GatewaySnapshot
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import OperationInProgress
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Payment
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
 from epay_desktop.domain.changes import OpIntent
-from epay_desktop.gateway import (
-    GatewayUnavailable,
-    InvalidRequest,
-    StatusFound,
-    StatusInProgress,
-    StatusNotFound,
-    StatusResult,
-)
+from epay_desktop.gateway import GatewayUnavailable
+from epay_desktop.gateway import InvalidRequest
+from epay_desktop.gateway import StatusFound
+from epay_desktop.gateway import StatusInProgress
+from epay_desktop.gateway import StatusNotFound
+from epay_desktop.gateway import StatusResult
 from epay_desktop.gateway.status import parse_transaction
-from epay_desktop.services.events import EventBus, OperationUpdated
+from epay_desktop.services.events import EventBus
+from epay_desktop.services.events import OperationUpdated
 from epay_desktop.services.money_ops import journal
 from epay_desktop.services.money_ops.crash_points import FaultPoints
 from epay_desktop.services.money_ops.operations import MoneyOperations

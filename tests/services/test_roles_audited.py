@@ -9,19 +9,26 @@ import asyncio
 import json
 import logging
 import os
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 import pytest
 from argon2 import PasswordHasher
 from argon2.low_level import Type
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert
+from sqlalchemy import select
+from sqlalchemy import update
 
-from epay_desktop.domain import AuthenticationFailed, OpKind, PermissionDenied, Role
+from epay_desktop.domain import AuthenticationFailed
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import PermissionDenied
+from epay_desktop.domain import Role
 from epay_desktop.services.audit import AuditService
 from epay_desktop.services.people.passwords import Passwords
 from epay_desktop.services.people.users import UserService
 from epay_desktop.store.db import make_engine
-from epay_desktop.store.models import AuditRow, UserRow
+from epay_desktop.store.models import AuditRow
+from epay_desktop.store.models import UserRow
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 

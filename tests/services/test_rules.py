@@ -10,30 +10,31 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from epay_desktop.domain import (
-    ConsoleStatus,
-    GatewaySnapshot,
-    Money,
-    MoneyOp,
-    OperationInProgress,
-    OpKind,
-    OpState,
-    RuleViolation,
-    StaleRemaining,
-)
-from epay_desktop.domain.receipts import ReceiptKind, plan_receipt
-from epay_desktop.domain.rules import (
-    ALLOWED_TRANSITIONS,
-    check_cancel,
-    check_charge,
-    check_refund,
-    op_state_words,
-    refund_remaining,
-    status_words,
-    transition_allowed,
-)
-from epay_desktop.services.money_ops.outcomes import Verdict, judge, next_state
-from tests.support.builders import NOW, money_op, payment
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import GatewaySnapshot
+from epay_desktop.domain import Money
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import OperationInProgress
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain import RuleViolation
+from epay_desktop.domain import StaleRemaining
+from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.domain.receipts import plan_receipt
+from epay_desktop.domain.rules import ALLOWED_TRANSITIONS
+from epay_desktop.domain.rules import check_cancel
+from epay_desktop.domain.rules import check_charge
+from epay_desktop.domain.rules import check_refund
+from epay_desktop.domain.rules import op_state_words
+from epay_desktop.domain.rules import refund_remaining
+from epay_desktop.domain.rules import status_words
+from epay_desktop.domain.rules import transition_allowed
+from epay_desktop.services.money_ops.outcomes import Verdict
+from epay_desktop.services.money_ops.outcomes import judge
+from epay_desktop.services.money_ops.outcomes import next_state
+from tests.support.builders import NOW
+from tests.support.builders import money_op
+from tests.support.builders import payment
 
 M = Money.parse
 op = money_op

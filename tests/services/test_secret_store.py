@@ -11,13 +11,14 @@ import keyring.backends.null
 import pytest
 from keyring.backend import KeyringBackend
 
-from epay_desktop.services.secret_store import (
-    NO_KEYCHAIN,
-    KeychainUnavailable,
-    SecretStore,
-    is_secure_backend,
-)
-from tests.support.keychain import LockedKeyring, MemoryKeyring, PlaintextKeyring, installed
+from epay_desktop.services.secret_store import NO_KEYCHAIN
+from epay_desktop.services.secret_store import KeychainUnavailable
+from epay_desktop.services.secret_store import SecretStore
+from epay_desktop.services.secret_store import is_secure_backend
+from tests.support.keychain import LockedKeyring
+from tests.support.keychain import MemoryKeyring
+from tests.support.keychain import PlaintextKeyring
+from tests.support.keychain import installed
 
 SECRET = "s3cr3t-VALUE-do-not-leak"
 

@@ -6,21 +6,22 @@ import asyncio
 import json
 import os
 import stat
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 import pytest
 
-from epay_desktop.domain import ConsoleError, PermissionDenied, Role
+from epay_desktop.domain import ConsoleError
+from epay_desktop.domain import PermissionDenied
+from epay_desktop.domain import Role
 from epay_desktop.domain.text import TextError
 from epay_desktop.services.secret_store import SecretStore
-from epay_desktop.services.shop_settings import (
-    LocalConfig,
-    LocalConfigStore,
-    ShopProfile,
-    ShopSettingsService,
-    default_urls,
-    effective_environ,
-)
+from epay_desktop.services.shop_settings import LocalConfig
+from epay_desktop.services.shop_settings import LocalConfigStore
+from epay_desktop.services.shop_settings import ShopProfile
+from epay_desktop.services.shop_settings import ShopSettingsService
+from epay_desktop.services.shop_settings import default_urls
+from epay_desktop.services.shop_settings import effective_environ
 from epay_desktop.store.repos.settings import InvalidShopSetting
 from tests.support.merchant import TERMINAL_ID
 

@@ -6,12 +6,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from epay_desktop.domain import Money, OpState
-from epay_desktop.domain.shifts import FigureKind, ShiftReport
+from epay_desktop.domain import Money
+from epay_desktop.domain import OpState
+from epay_desktop.domain.shifts import FigureKind
+from epay_desktop.domain.shifts import ShiftReport
 from epay_desktop.services.payments.day import DayService
 from epay_desktop.services.shifts.service import ShiftService
 from tests.support import ops_harness as h
-from tests.support.books_env import Env, books_env, books_sandbox, minor
+from tests.support.books_env import Env
+from tests.support.books_env import books_env
+from tests.support.books_env import books_sandbox
+from tests.support.books_env import minor
 
 __all__ = ["books_env", "books_sandbox"]
 

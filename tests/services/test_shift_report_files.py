@@ -9,27 +9,31 @@ from __future__ import annotations
 import csv
 import json
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
 from epay_desktop.domain.receipts import ReceiptLanguage
-from epay_desktop.domain.shifts import (
-    BankCheck,
-    BankDifference,
-    FigureKind,
-    Note,
-    OutsideOperation,
-    OutsideShifts,
-    ReportKind,
-    Shift,
-    ShiftLine,
-    ShiftReport,
-    Totals,
-    group_totals,
-)
-from epay_desktop.receipts.shift_layout import money_text, shift_blocks, shift_cells
+from epay_desktop.domain.shifts import BankCheck
+from epay_desktop.domain.shifts import BankDifference
+from epay_desktop.domain.shifts import FigureKind
+from epay_desktop.domain.shifts import Note
+from epay_desktop.domain.shifts import OutsideOperation
+from epay_desktop.domain.shifts import OutsideShifts
+from epay_desktop.domain.shifts import ReportKind
+from epay_desktop.domain.shifts import Shift
+from epay_desktop.domain.shifts import ShiftLine
+from epay_desktop.domain.shifts import ShiftReport
+from epay_desktop.domain.shifts import Totals
+from epay_desktop.domain.shifts import group_totals
+from epay_desktop.receipts.shift_layout import money_text
+from epay_desktop.receipts.shift_layout import shift_blocks
+from epay_desktop.receipts.shift_layout import shift_cells
 from epay_desktop.receipts.shift_pdf import render_shift_pdf
-from epay_desktop.services.shifts.export import CSV_HEADER, report_csv
-from tests.support.pdf import page_count, pdf_text
+from epay_desktop.services.shifts.export import CSV_HEADER
+from epay_desktop.services.shifts.export import report_csv
+from tests.support.pdf import page_count
+from tests.support.pdf import pdf_text
 
 OPENED = datetime(2026, 3, 2, 4, 0, tzinfo=UTC)
 CLOSED = OPENED + timedelta(hours=9)

@@ -10,12 +10,19 @@ from typing import Any
 
 import pytest
 
-from epay_desktop.domain import Money, PermissionDenied, RuleViolation
-from epay_desktop.domain.shifts import ShiftRequired, ShiftRules
+from epay_desktop.domain import Money
+from epay_desktop.domain import PermissionDenied
+from epay_desktop.domain import RuleViolation
+from epay_desktop.domain.shifts import ShiftRequired
+from epay_desktop.domain.shifts import ShiftRules
 from epay_desktop.services.payments.checkout import CheckoutRequest
-from epay_desktop.services.shop_settings import InvalidShopSetting, ShopSettingsService
-from tests.services.test_shifts import audit_actions, in_shift
-from tests.support.books_env import Env, books_env, books_sandbox
+from epay_desktop.services.shop_settings import InvalidShopSetting
+from epay_desktop.services.shop_settings import ShopSettingsService
+from tests.services.test_shifts import audit_actions
+from tests.services.test_shifts import in_shift
+from tests.support.books_env import Env
+from tests.support.books_env import books_env
+from tests.support.books_env import books_sandbox
 
 __all__ = ["books_env", "books_sandbox"]
 

@@ -14,18 +14,30 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from epay_desktop.domain import Money, OpKind, OpState
-from epay_desktop.domain.shifts import FigureKind, ShiftRequired, Totals
-from epay_desktop.sandbox import RunningSandbox, SandboxConfig
+from epay_desktop.domain import Money
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain.shifts import FigureKind
+from epay_desktop.domain.shifts import ShiftRequired
+from epay_desktop.domain.shifts import Totals
+from epay_desktop.sandbox import RunningSandbox
+from epay_desktop.sandbox import SandboxConfig
 from epay_desktop.sandbox.config import KZ_TZ
 from epay_desktop.services.money_ops import journal
 from epay_desktop.services.payments.day import DayService
-from epay_desktop.services.people.approvals import ApprovalRequest, record_approval
-from tests.services.test_shift_counter_ops import A, B, at_counter, figures
+from epay_desktop.services.people.approvals import ApprovalRequest
+from epay_desktop.services.people.approvals import record_approval
+from tests.services.test_shift_counter_ops import A
+from tests.services.test_shift_counter_ops import B
+from tests.services.test_shift_counter_ops import at_counter
+from tests.services.test_shift_counter_ops import figures
 from tests.services.test_shift_rules import set_rules
 from tests.services.test_shifts import audit_actions
 from tests.support import ops_harness as h
-from tests.support.books_env import CLOCK, Env, books_env, minor
+from tests.support.books_env import CLOCK
+from tests.support.books_env import Env
+from tests.support.books_env import books_env
+from tests.support.books_env import minor
 from tests.support.sandbox import SharedSandbox
 
 __all__ = ["books_env"]

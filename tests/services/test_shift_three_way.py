@@ -9,25 +9,35 @@ counter still open keeps the register's shift open."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
+from collections.abc import Callable
 from typing import TypeVar
 
 import httpx
 import pytest
 
-from epay_desktop.domain import Money, Payment
+from epay_desktop.domain import Money
+from epay_desktop.domain import Payment
 from epay_desktop.domain.shifts import ShiftReport
 from epay_desktop.receipts.shift_pdf import render_shift_pdf
-from epay_desktop.sandbox.fiscal.account import API_KEY, CASHBOX, LOGIN, PASSWORD
+from epay_desktop.sandbox.fiscal.account import API_KEY
+from epay_desktop.sandbox.fiscal.account import CASHBOX
+from epay_desktop.sandbox.fiscal.account import LOGIN
+from epay_desktop.sandbox.fiscal.account import PASSWORD
 from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
 from epay_desktop.services.fiscal import journal
-from epay_desktop.services.fiscal.service import Connect, FiscalConnection, FiscalService
-from epay_desktop.services.fiscal.setup import FiscalSecrets, FiscalSettings, build_provider
+from epay_desktop.services.fiscal.service import Connect
+from epay_desktop.services.fiscal.service import FiscalConnection
+from epay_desktop.services.fiscal.service import FiscalService
+from epay_desktop.services.fiscal.setup import FiscalSecrets
+from epay_desktop.services.fiscal.setup import FiscalSettings
+from epay_desktop.services.fiscal.setup import build_provider
 from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.services.shifts.export import report_csv
 from epay_desktop.services.shifts.service import ShiftService
 from tests.support import ops_harness as h
-from tests.support.fiscal_sandbox import FiscalClient, card_check
+from tests.support.fiscal_sandbox import FiscalClient
+from tests.support.fiscal_sandbox import card_check
 from tests.support.pdf import pdf_text
 
 T = TypeVar("T")

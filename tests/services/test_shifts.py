@@ -12,19 +12,24 @@ from typing import Any
 
 import pytest
 
-from epay_desktop.domain import Money, Payment, PermissionDenied, Role
-from epay_desktop.domain.shifts import (
-    BankDifference,
-    FigureKind,
-    NoOpenShift,
-    ShiftAlreadyOpen,
-    ShiftReport,
-)
-from epay_desktop.services.audit import AuditAnchor, verify_chain
+from epay_desktop.domain import Money
+from epay_desktop.domain import Payment
+from epay_desktop.domain import PermissionDenied
+from epay_desktop.domain import Role
+from epay_desktop.domain.shifts import BankDifference
+from epay_desktop.domain.shifts import FigureKind
+from epay_desktop.domain.shifts import NoOpenShift
+from epay_desktop.domain.shifts import ShiftAlreadyOpen
+from epay_desktop.domain.shifts import ShiftReport
+from epay_desktop.services.audit import AuditAnchor
+from epay_desktop.services.audit import verify_chain
 from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.services.shifts.service import ShiftService
 from tests.support import ops_harness as h
-from tests.support.books_env import Env, books_env, books_sandbox, minor
+from tests.support.books_env import Env
+from tests.support.books_env import books_env
+from tests.support.books_env import books_sandbox
+from tests.support.books_env import minor
 from tests.support.builders import stored_payment
 from tests.support.database import open_store
 

@@ -5,15 +5,25 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
 import pytest
-from argon2 import PasswordHasher, Type
+from argon2 import PasswordHasher
+from argon2 import Type
 
-from epay_desktop.domain import AccountLocked, AuthenticationFailed, ConsoleError, PermissionDenied, Role
-from epay_desktop.services.people.passwords import Passwords, WeakSecret
-from epay_desktop.services.people.users import UserService, may_manage
-from epay_desktop.store.db import Store, make_engine
+from epay_desktop.domain import AccountLocked
+from epay_desktop.domain import AuthenticationFailed
+from epay_desktop.domain import ConsoleError
+from epay_desktop.domain import PermissionDenied
+from epay_desktop.domain import Role
+from epay_desktop.services.people.passwords import Passwords
+from epay_desktop.services.people.passwords import WeakSecret
+from epay_desktop.services.people.users import UserService
+from epay_desktop.services.people.users import may_manage
+from epay_desktop.store.db import Store
+from epay_desktop.store.db import make_engine
 from epay_desktop.store.models import Base
 from tests.support.clock import Clock
 

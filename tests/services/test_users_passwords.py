@@ -6,12 +6,15 @@ import os
 import stat
 
 import pytest
-from argon2 import PasswordHasher, Type
+from argon2 import PasswordHasher
+from argon2 import Type
 from argon2.exceptions import VerifyMismatchError
 from argon2.profiles import RFC_9106_LOW_MEMORY
 
 from epay_desktop.domain import ConsoleError
-from epay_desktop.services.people.passwords import Passwords, WeakSecret, check_secret
+from epay_desktop.services.people.passwords import Passwords
+from epay_desktop.services.people.passwords import WeakSecret
+from epay_desktop.services.people.passwords import check_secret
 from epay_desktop.services.secrets import load_or_create_secret_file
 
 

@@ -6,7 +6,8 @@ start signal, so both processes run at the same time), then prints one id per li
 
 import sys
 
-from epay_desktop.store.db import Store, make_engine
+from epay_desktop.store.db import Store
+from epay_desktop.store.db import make_engine
 
 
 def main() -> None:

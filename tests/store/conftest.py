@@ -4,7 +4,8 @@ generated databases (SQLite and PostgreSQL), built once per session for the test
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 

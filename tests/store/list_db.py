@@ -12,15 +12,21 @@ from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from epay_desktop.domain import ConsoleStatus, Payment
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Payment
 from epay_desktop.domain.payment_filter import PaymentFilter
 from epay_desktop.store.db import make_engine
-from epay_desktop.store.models import MoneyOpRow, PaymentRow
+from epay_desktop.store.models import MoneyOpRow
+from epay_desktop.store.models import PaymentRow
 from epay_desktop.store.repos import payment_list
-from epay_desktop.store.repos.payment_list import ListQuery, ListSort
+from epay_desktop.store.repos.payment_list import ListQuery
+from epay_desktop.store.repos.payment_list import ListSort
 from epay_desktop.store.repos.payment_rows import to_payment
 
 
@@ -33,7 +39,8 @@ def build_list_db(url: str, size: int, seed: int, tmp: Path) -> None:
     from sqlalchemy.orm import Session
 
     from benchmarks.generate import generate
-    from epay_desktop.store.models import MoneyOpRow, PaymentRow
+    from epay_desktop.store.models import MoneyOpRow
+    from epay_desktop.store.models import PaymentRow
     from epay_desktop.store.stats import refresh_statistics
 
     generate(url, size, seed=seed, pepper_file=tmp / "pepper.key")

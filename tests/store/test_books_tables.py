@@ -3,18 +3,18 @@ outside the console) and discrepancies between the console's books and the bank'
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
 import pytest
 
-from epay_desktop.domain import (
-    ConsoleStatus,
-    GatewaySnapshot,
-    InvoiceId,
-    Money,
-    NotFoundError,
-    PaymentEventKind,
-)
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import GatewaySnapshot
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import NotFoundError
+from epay_desktop.domain import PaymentEventKind
 from epay_desktop.store.db import Store
 from tests.support.builders import add_account_row
 

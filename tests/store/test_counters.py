@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -13,12 +14,10 @@ from sqlalchemy import text
 from epay_desktop.store.db import StoreError
 from epay_desktop.store.migrations import migrate
 from epay_desktop.store.models import PaymentRow
-from epay_desktop.store.repos.counters import (
-    INVOICE_COUNTER,
-    INVOICE_ID_LIMIT,
-    InvoiceIdsExhausted,
-    random_invoice_base,
-)
+from epay_desktop.store.repos.counters import INVOICE_COUNTER
+from epay_desktop.store.repos.counters import INVOICE_ID_LIMIT
+from epay_desktop.store.repos.counters import InvoiceIdsExhausted
+from epay_desktop.store.repos.counters import random_invoice_base
 
 BASE = 123_456_789
 NOW = datetime(2025, 1, 1, tzinfo=UTC)

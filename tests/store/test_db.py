@@ -7,9 +7,15 @@ import threading
 import time
 
 import pytest
-from sqlalchemy import event, select, text, update
+from sqlalchemy import event
+from sqlalchemy import select
+from sqlalchemy import text
+from sqlalchemy import update
 
-from epay_desktop.store.db import Store, StoreError, make_engine, verify_sqlite_pragmas
+from epay_desktop.store.db import Store
+from epay_desktop.store.db import StoreError
+from epay_desktop.store.db import make_engine
+from epay_desktop.store.db import verify_sqlite_pragmas
 from epay_desktop.store.models import CounterRow
 
 

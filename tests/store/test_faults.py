@@ -12,17 +12,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import event
+from sqlalchemy import text
 
-from epay_desktop.settings import LOCK_WAIT_DEFAULT_S, SettingsError, load_store_settings
-from epay_desktop.store.db import Store, make_engine
-from epay_desktop.store.faults import (
-    DatabaseBusy,
-    DatabaseFull,
-    DatabaseReadOnly,
-    DatabaseUnreadable,
-    holders_of,
-)
+from epay_desktop.settings import LOCK_WAIT_DEFAULT_S
+from epay_desktop.settings import SettingsError
+from epay_desktop.settings import load_store_settings
+from epay_desktop.store.db import Store
+from epay_desktop.store.db import make_engine
+from epay_desktop.store.faults import DatabaseBusy
+from epay_desktop.store.faults import DatabaseFull
+from epay_desktop.store.faults import DatabaseReadOnly
+from epay_desktop.store.faults import DatabaseUnreadable
+from epay_desktop.store.faults import holders_of
 from tests.support.database import write_lock_held_by
 
 

@@ -10,7 +10,8 @@ from alembic import command
 from sqlalchemy import text
 
 from epay_desktop.domain.fiscal_journal import FiscalState
-from epay_desktop.store.migrations import head_revision, migrate
+from epay_desktop.store.migrations import head_revision
+from epay_desktop.store.migrations import migrate
 from epay_desktop.store.migrations.runner import alembic_config
 from tests.support.database import open_store
 

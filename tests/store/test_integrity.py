@@ -17,23 +17,20 @@ import pytest
 from sqlalchemy import text
 
 from epay_desktop.settings import StoreSettings
-from epay_desktop.store.backup import (
-    BackupRefused,
-    backup_to,
-    daily_backup,
-    prune,
-    stage_restore,
-    verify_backup,
-)
-from epay_desktop.store.integrity import (
-    DatabaseDamaged,
-    DatabaseInUse,
-    DatabaseMissing,
-    is_expected,
-    newest_backup,
-    running_folder,
-)
-from epay_desktop.store.open import CheckedStore, open_store
+from epay_desktop.store.backup import BackupRefused
+from epay_desktop.store.backup import backup_to
+from epay_desktop.store.backup import daily_backup
+from epay_desktop.store.backup import prune
+from epay_desktop.store.backup import stage_restore
+from epay_desktop.store.backup import verify_backup
+from epay_desktop.store.integrity import DatabaseDamaged
+from epay_desktop.store.integrity import DatabaseInUse
+from epay_desktop.store.integrity import DatabaseMissing
+from epay_desktop.store.integrity import is_expected
+from epay_desktop.store.integrity import newest_backup
+from epay_desktop.store.integrity import running_folder
+from epay_desktop.store.open import CheckedStore
+from epay_desktop.store.open import open_store
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -239,12 +236,14 @@ def test_a_backup_that_is_not_ours_is_refused(tmp_path: Path) -> None:
 def test_pre_migration_copies_are_checked_backups_kept_and_named_in_a_refusal(
     tmp_path: Path, newer_migrations: Any
 ) -> None:
-    from datetime import UTC, datetime
+    from datetime import UTC
+    from datetime import datetime
 
     from epay_desktop.store.backup import pre_migration_backup
     from epay_desktop.store.db import make_engine
     from epay_desktop.store.integrity import check_file
-    from epay_desktop.store.migrations import head_revision, migrate
+    from epay_desktop.store.migrations import head_revision
+    from epay_desktop.store.migrations import migrate
 
     _open(tmp_path).close()
     db = tmp_path / "epay-desktop.db"

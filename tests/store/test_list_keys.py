@@ -3,16 +3,24 @@ by every write of a payment row, filled in for payments made before the migratio
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
 from alembic import command
-from sqlalchemy import select, text
+from sqlalchemy import select
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, InvoiceId, Money
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import GatewaySnapshot
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
 from epay_desktop.store.db import Store
-from epay_desktop.store.list_keys import card_last4, list_keys_of
-from epay_desktop.store.migrations import head_revision, migrate
+from epay_desktop.store.list_keys import card_last4
+from epay_desktop.store.list_keys import list_keys_of
+from epay_desktop.store.migrations import head_revision
+from epay_desktop.store.migrations import migrate
 from epay_desktop.store.migrations.runner import alembic_config
 from epay_desktop.store.models import PaymentRow
 from epay_desktop.store.repos.payment_rows import to_payment

@@ -6,16 +6,20 @@ import logging
 import sqlite3
 import stat
 import threading
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import CheckConstraint, inspect, text
+from sqlalchemy import CheckConstraint
+from sqlalchemy import inspect
+from sqlalchemy import text
 
 from epay_desktop.store.db import StoreError
-from epay_desktop.store.migrations import head_revision, migrate
+from epay_desktop.store.migrations import head_revision
+from epay_desktop.store.migrations import migrate
 from epay_desktop.store.models import Base
 
 T0 = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
@@ -178,13 +182,11 @@ def test_a_database_at_0001_gets_the_approval_throttle_and_keeps_its_data(engine
 def test_the_start_up_head_constant_is_alembics_head():
     """``migrate_check.SHIPPED_HEAD``/``SHIPPED_FILES`` are written by hand beside the migrations so a
     start reads no migration file (decision 0062); a new migration fails here until both are updated."""
-    from epay_desktop.store.migrate_check import (
-        SHIPPED_FILES,
-        SHIPPED_HEAD,
-        VERSIONS_DIR,
-        current_head,
-        shipped_head,
-    )
+    from epay_desktop.store.migrate_check import SHIPPED_FILES
+    from epay_desktop.store.migrate_check import SHIPPED_HEAD
+    from epay_desktop.store.migrate_check import VERSIONS_DIR
+    from epay_desktop.store.migrate_check import current_head
+    from epay_desktop.store.migrate_check import shipped_head
 
     assert SHIPPED_HEAD == head_revision() == shipped_head()
     assert len(list(VERSIONS_DIR.glob("*.py"))) == SHIPPED_FILES
@@ -194,7 +196,8 @@ def test_the_start_up_head_constant_is_alembics_head():
 def test_a_migration_added_without_the_constant_is_still_seen(newer_migrations):
     """A folder with one migration more than ``SHIPPED_FILES``: the files are read, the new head found,
     so a start migrates instead of trusting a stale constant."""
-    from epay_desktop.store.migrate_check import SHIPPED_HEAD, current_head
+    from epay_desktop.store.migrate_check import SHIPPED_HEAD
+    from epay_desktop.store.migrate_check import current_head
 
     versions = newer_migrations() / "versions"
     assert current_head(versions) == "f00d0002" != SHIPPED_HEAD

@@ -8,13 +8,17 @@ import threading
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import event
+from sqlalchemy import text
 
 from epay_desktop.settings import StoreSettings
 from epay_desktop.store import open as store_open
-from epay_desktop.store.db import StoreError, make_engine
+from epay_desktop.store.db import StoreError
+from epay_desktop.store.db import make_engine
 from epay_desktop.store.migrations import head_revision
-from epay_desktop.store.open import is_network_path, load_or_create_audit_key, open_store
+from epay_desktop.store.open import is_network_path
+from epay_desktop.store.open import load_or_create_audit_key
+from epay_desktop.store.open import open_store
 
 
 def _settings(home: Path, url: str | None = None) -> StoreSettings:

@@ -4,12 +4,16 @@ payment by payment (the demo's start reads its few hundred payments this way: 0.
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from pathlib import Path
 
-from epay_desktop.app import open_app, store_of
-from epay_desktop.demo import demo_environ, prepare_demo
-from epay_desktop.sandbox import SandboxConfig, SandboxState
+from epay_desktop.app import open_app
+from epay_desktop.app import store_of
+from epay_desktop.demo import demo_environ
+from epay_desktop.demo import prepare_demo
+from epay_desktop.sandbox import SandboxConfig
+from epay_desktop.sandbox import SandboxState
 from epay_desktop.services.demo_shop import all_payments
 
 NOW = datetime(2026, 12, 6, 10, 0, tzinfo=UTC)  # 15:00 in Almaty: a day with sales behind it

@@ -16,31 +16,29 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from epay_desktop.domain import ConsoleStatus
 from epay_desktop.store.db import make_engine
 from epay_desktop.store.models import PaymentRow
 from epay_desktop.store.repos import payment_list
-from epay_desktop.store.repos.payment_list import (
-    ListCursor,
-    ListQuery,
-    ListSort,
-    PageRequest,
-    count_rows,
-    cursor_at,
-    fetch_page,
-)
+from epay_desktop.store.repos.payment_list import ListCursor
+from epay_desktop.store.repos.payment_list import ListQuery
+from epay_desktop.store.repos.payment_list import ListSort
+from epay_desktop.store.repos.payment_list import PageRequest
+from epay_desktop.store.repos.payment_list import count_rows
+from epay_desktop.store.repos.payment_list import cursor_at
+from epay_desktop.store.repos.payment_list import fetch_page
 from epay_desktop.store.repos.payment_rows import to_payment
-from tests.store.list_db import (
-    SHIPPED_FOUND_LIMIT,
-    every_listing,
-    every_payment,
-    list_filters,
-    matching_ids,
-    read_another_way,
-)
+from tests.store.list_db import SHIPPED_FOUND_LIMIT
+from tests.store.list_db import every_listing
+from tests.store.list_db import every_payment
+from tests.store.list_db import list_filters
+from tests.store.list_db import matching_ids
+from tests.store.list_db import read_another_way
 
 
 def _walk(s: Session, query: ListQuery, limit: int, *, backwards: bool) -> list[int]:

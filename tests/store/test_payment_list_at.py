@@ -11,20 +11,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, event, func, select
+from sqlalchemy import Engine
+from sqlalchemy import event
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from epay_desktop.store.db import make_engine
 from epay_desktop.store.models import PaymentRow
-from epay_desktop.store.repos.payment_list import (
-    ListQuery,
-    PageRequest,
-    count_rows,
-    cursor_at,
-    fetch_page,
-    fetch_page_at,
-)
-from tests.store.list_db import build_list_db, every_listing
+from epay_desktop.store.repos.payment_list import ListQuery
+from epay_desktop.store.repos.payment_list import PageRequest
+from epay_desktop.store.repos.payment_list import count_rows
+from epay_desktop.store.repos.payment_list import cursor_at
+from epay_desktop.store.repos.payment_list import fetch_page
+from epay_desktop.store.repos.payment_list import fetch_page_at
+from tests.store.list_db import build_list_db
+from tests.store.list_db import every_listing
 
 
 def _old_way(s: Session, query: ListQuery, offset: int, limit: int) -> list[int]:
@@ -151,7 +153,8 @@ def test_a_schema_made_by_create_all_keeps_the_summary_too(
 ) -> None:
     """Tests make schemas with ``Base.metadata.create_all``: the triggers come with it (else the
     whole list would count 0 there)."""
-    from datetime import UTC, datetime
+    from datetime import UTC
+    from datetime import datetime
 
     from epay_desktop.store.models import Base
 

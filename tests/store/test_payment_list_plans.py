@@ -25,32 +25,36 @@ small test table is its cost model's business.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, event, text
+from sqlalchemy import Engine
+from sqlalchemy import event
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from epay_desktop.store.db import make_engine
 from epay_desktop.store.repos import payment_list
-from epay_desktop.store.repos.payment_list import (
-    ListCursor,
-    ListQuery,
-    ListSort,
-    PageRequest,
-    count_rows,
-    cursor_at,
-    fetch_page,
-    fetch_page_at,
-    read_page,
-    read_page_at,
-    row_index,
-)
-from epay_desktop.store.repos.payment_rows import PaymentCursor, to_payment
+from epay_desktop.store.repos.payment_list import ListCursor
+from epay_desktop.store.repos.payment_list import ListQuery
+from epay_desktop.store.repos.payment_list import ListSort
+from epay_desktop.store.repos.payment_list import PageRequest
+from epay_desktop.store.repos.payment_list import count_rows
+from epay_desktop.store.repos.payment_list import cursor_at
+from epay_desktop.store.repos.payment_list import fetch_page
+from epay_desktop.store.repos.payment_list import fetch_page_at
+from epay_desktop.store.repos.payment_list import read_page
+from epay_desktop.store.repos.payment_list import read_page_at
+from epay_desktop.store.repos.payment_list import row_index
+from epay_desktop.store.repos.payment_rows import PaymentCursor
+from epay_desktop.store.repos.payment_rows import to_payment
 from epay_desktop.store.tx import Tx
-from tests.store.list_db import SHIPPED_FOUND_LIMIT, list_filters, read_another_way
+from tests.store.list_db import SHIPPED_FOUND_LIMIT
+from tests.store.list_db import list_filters
+from tests.store.list_db import read_another_way
 
 SORT_INDEX = {
     ListSort.TIME: "ix_payments_created",

@@ -11,28 +11,33 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import fields
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine
+from sqlalchemy import select
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from epay_desktop.domain import ConsoleStatus, Payment
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Payment
 from epay_desktop.domain.payment_filter import PaymentFilter
-from epay_desktop.store.models import MoneyOpRow, PaymentRow
-from epay_desktop.store.repos.payment_list import (
-    ListCursor,
-    ListQuery,
-    ListSort,
-    PageRequest,
-    fetch_page,
-    fetch_page_at,
-    read_page,
-    read_page_at,
-)
-from epay_desktop.store.repos.payment_rows import PAYMENT_COLUMNS, payments_of, to_payment
+from epay_desktop.store.models import MoneyOpRow
+from epay_desktop.store.models import PaymentRow
+from epay_desktop.store.repos.payment_list import ListCursor
+from epay_desktop.store.repos.payment_list import ListQuery
+from epay_desktop.store.repos.payment_list import ListSort
+from epay_desktop.store.repos.payment_list import PageRequest
+from epay_desktop.store.repos.payment_list import fetch_page
+from epay_desktop.store.repos.payment_list import fetch_page_at
+from epay_desktop.store.repos.payment_list import read_page
+from epay_desktop.store.repos.payment_list import read_page_at
+from epay_desktop.store.repos.payment_rows import PAYMENT_COLUMNS
+from epay_desktop.store.repos.payment_rows import payments_of
+from epay_desktop.store.repos.payment_rows import to_payment
 
 
 def _same(fast: Payment, orm: Payment) -> None:

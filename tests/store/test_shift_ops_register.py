@@ -5,18 +5,29 @@ still count at their payment's register; the day at a glance counts every one on
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from typing import Any
 
 from alembic import command
-from sqlalchemy import event, text
+from sqlalchemy import event
+from sqlalchemy import text
 
-from epay_desktop.domain import OpKind, OpState, Payment, Role, User
-from epay_desktop.domain.shifts import FigureKind, Totals
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Payment
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
+from epay_desktop.domain.shifts import FigureKind
+from epay_desktop.domain.shifts import Totals
 from epay_desktop.store.db import Store
-from epay_desktop.store.migrations import head_revision, migrate
+from epay_desktop.store.migrations import head_revision
+from epay_desktop.store.migrations import migrate
 from epay_desktop.store.migrations.runner import alembic_config
-from tests.support.builders import op_intent, stored_operation, stored_payment
+from tests.support.builders import op_intent
+from tests.support.builders import stored_operation
+from tests.support.builders import stored_payment
 from tests.support.database import open_store
 from tests.support.ops_harness import add_user
 

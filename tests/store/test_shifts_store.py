@@ -3,17 +3,27 @@ per register, and a shift's figures are summed by the database (decision 0107)."
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
 import pytest
 from sqlalchemy.exc import IntegrityError
 
-from epay_desktop.domain import ConsoleStatus, OpKind, OpState, Payment, Role
-from epay_desktop.domain.shifts import FigureKind, ShiftAlreadyOpen, Totals
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Payment
+from epay_desktop.domain import Role
+from epay_desktop.domain.shifts import FigureKind
+from epay_desktop.domain.shifts import ShiftAlreadyOpen
+from epay_desktop.domain.shifts import Totals
 from epay_desktop.store.db import Store
 from epay_desktop.store.models import ShiftRow
 from epay_desktop.store.repos.shifts import ShiftRepo
-from tests.support.builders import new_payment, stored_operation, stored_payment
+from tests.support.builders import new_payment
+from tests.support.builders import stored_operation
+from tests.support.builders import stored_payment
 from tests.support.ops_harness import add_user
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from epay_desktop.domain.settings_catalog import REFUND_WINDOW_DAYS, STATUS_LAG_SECONDS
+from epay_desktop.domain.settings_catalog import REFUND_WINDOW_DAYS
+from epay_desktop.domain.settings_catalog import STATUS_LAG_SECONDS
 from epay_desktop.store.repos.settings import InvalidShopSetting
 
 

@@ -11,13 +11,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import event, update
+from sqlalchemy import event
+from sqlalchemy import update
 
-from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, InvoiceId, Money, PaymentEventKind
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import GatewaySnapshot
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import PaymentEventKind
 from epay_desktop.store.db import Store
 from epay_desktop.store.models import PaymentRow
 from tests.support.builders import add_account_row

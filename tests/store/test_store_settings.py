@@ -8,7 +8,10 @@ from pathlib import Path
 import platformdirs
 import pytest
 
-from epay_desktop.settings import ENV_VARS, SettingsError, default_register_id, load_store_settings
+from epay_desktop.settings import ENV_VARS
+from epay_desktop.settings import SettingsError
+from epay_desktop.settings import default_register_id
+from epay_desktop.settings import load_store_settings
 
 
 def test_defaults_use_the_user_data_folder_and_the_host_name():

@@ -28,29 +28,34 @@ import json
 import re
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+from decimal import InvalidOperation
 from typing import Any
 
 import httpx
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck
+from hypothesis import given
+from hypothesis import settings
 from hypothesis import strategies as st
 
-from epay_desktop.domain import InvoiceId, Money
-from epay_desktop.gateway import (
-    EpayClient,
-    EpayError,
-    OperationResult,
-    RetryPolicy,
-    StatusFound,
-    StatusInProgress,
-    StatusNotFound,
-)
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.gateway import EpayClient
+from epay_desktop.gateway import EpayError
+from epay_desktop.gateway import OperationResult
+from epay_desktop.gateway import RetryPolicy
+from epay_desktop.gateway import StatusFound
+from epay_desktop.gateway import StatusInProgress
+from epay_desktop.gateway import StatusNotFound
 from epay_desktop.gateway.config import sandbox_endpoints
-from epay_desktop.gateway.models import CardPaymentResult, PaymentToken
-from epay_desktop.sandbox import SandboxConfig, start_in_thread
+from epay_desktop.gateway.models import CardPaymentResult
+from epay_desktop.gateway.models import PaymentToken
+from epay_desktop.sandbox import SandboxConfig
+from epay_desktop.sandbox import start_in_thread
 from tests.support import stress_harness as sh
 
 h = sh.h

@@ -25,14 +25,18 @@ import sys
 import tempfile
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from epay_desktop.domain import OpState, Role
-from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Role
+from epay_desktop.sandbox import RunningSandbox
+from epay_desktop.sandbox import SandboxConfig
+from epay_desktop.sandbox import start_in_thread
 from epay_desktop.store.db import StoreError
 from tests.support import stress_harness as sh
 from tests.support.forkserver import forkserver as preloaded_forkserver

@@ -24,23 +24,38 @@ import shutil
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Callable
+from collections.abc import Coroutine
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
+from typing import TypeVar
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck
+from hypothesis import settings
 from hypothesis import strategies as st
-from hypothesis.stateful import invariant, rule
+from hypothesis.stateful import invariant
+from hypothesis.stateful import rule
 
-from epay_desktop.domain import ConsoleError, InvoiceId, Money, MoneyOp, OpState, Role
-from epay_desktop.domain.receipts import ReceiptKind, ReceiptRequest
+from epay_desktop.domain import ConsoleError
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Role
+from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.domain.receipts import ReceiptRequest
 from epay_desktop.gateway import EpayError
-from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
-from epay_desktop.services.money_ops.crash_points import FAULT_POINTS, FaultPoints
+from epay_desktop.sandbox import RunningSandbox
+from epay_desktop.sandbox import SandboxConfig
+from epay_desktop.sandbox import start_in_thread
+from epay_desktop.services.money_ops.crash_points import FAULT_POINTS
+from epay_desktop.services.money_ops.crash_points import FaultPoints
 from epay_desktop.services.receipts import ReceiptService
 from tests.support import stress_harness as sh
-from tests.support.money_machine import AMOUNTS, HoldsPayments
+from tests.support.money_machine import AMOUNTS
+from tests.support.money_machine import HoldsPayments
 
 h = sh.h
 T = TypeVar("T")

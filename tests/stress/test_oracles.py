@@ -22,8 +22,11 @@ import pytest
 from sqlalchemy import text
 
 from epay_desktop.domain import Money
-from epay_desktop.domain.receipts import ReceiptKind, ReceiptRequest
-from epay_desktop.gateway import OperationResult, StatusFound, StatusNotFound
+from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.domain.receipts import ReceiptRequest
+from epay_desktop.gateway import OperationResult
+from epay_desktop.gateway import StatusFound
+from epay_desktop.gateway import StatusNotFound
 from epay_desktop.gateway.status import parse_transaction
 from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.services.receipts import ReceiptService

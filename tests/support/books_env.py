@@ -11,12 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
+from typing import TypeVar
 
 import pytest
 
-from epay_desktop.domain import Money, Payment, PaymentEventKind
-from epay_desktop.sandbox import RunningSandbox, SandboxConfig
+from epay_desktop.domain import Money
+from epay_desktop.domain import Payment
+from epay_desktop.domain import PaymentEventKind
+from epay_desktop.sandbox import RunningSandbox
+from epay_desktop.sandbox import SandboxConfig
 from epay_desktop.sandbox.config import KZ_TZ
 from tests.support import ops_harness as h
 from tests.support.sandbox import SharedSandbox

@@ -18,13 +18,17 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import date
-from typing import Any, Final
+from typing import Any
+from typing import Final
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWebEngineCore import QWebEngineFrame, QWebEnginePage
+from PySide6.QtWebEngineCore import QWebEngineFrame
+from PySide6.QtWebEngineCore import QWebEnginePage
 
 from epay_desktop.sandbox.cards import TEST_CARD_MASTERCARD
-from tests.support.sandbox import APPROVED_CARD, DECLINED_CARD, THREE_DS_CARD
+from tests.support.sandbox import APPROVED_CARD
+from tests.support.sandbox import DECLINED_CARD
+from tests.support.sandbox import THREE_DS_CARD
 
 __all__ = [
     "APPROVED_CARD",

@@ -3,7 +3,9 @@ instead of ``datetime.now``."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
 __all__ = ["Clock"]
 

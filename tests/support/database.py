@@ -26,7 +26,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Final
 
-from epay_desktop.store.db import Store, make_engine
+from epay_desktop.store.db import Store
+from epay_desktop.store.db import make_engine
 from epay_desktop.store.migrations import migrate
 from tests.support.postgres import start_at_head
 

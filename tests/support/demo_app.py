@@ -13,9 +13,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from epay_desktop.app import AppContext, open_app
-from epay_desktop.demo import demo_environ, start_demo_sandbox
-from epay_desktop.sandbox import RunningSandbox, SandboxState
+from epay_desktop.app import AppContext
+from epay_desktop.app import open_app
+from epay_desktop.demo import demo_environ
+from epay_desktop.demo import start_demo_sandbox
+from epay_desktop.sandbox import RunningSandbox
+from epay_desktop.sandbox import SandboxState
 
 __all__ = ["LedgerFigures", "demo_app", "ledger_figures"]
 

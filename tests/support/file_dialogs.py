@@ -22,7 +22,11 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QWidget
 
 
 def wait_file_dialog(qtbot: Any, parent: QWidget, name: str = "", timeout: int = 15_000) -> QFileDialog:

@@ -5,12 +5,14 @@ on the same database, or the next start of a console that was killed)."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
+from collections.abc import Callable
 from typing import TypeVar
 
 from epay_desktop.domain import Payment
 from epay_desktop.domain.fiscal_journal import FiscalRecord
-from epay_desktop.services.fiscal.service import Connect, FiscalService
+from epay_desktop.services.fiscal.service import Connect
+from epay_desktop.services.fiscal.service import FiscalService
 from epay_desktop.store.db import Store
 from tests.support import ops_harness as h
 

@@ -21,9 +21,14 @@ import httpx
 import pytest
 
 from epay_desktop.app import store_of
-from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalState
-from epay_desktop.sandbox.fiscal.account import API_KEY, CASHBOX, LOGIN, PASSWORD
-from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox, start_in_thread
+from epay_desktop.domain.fiscal_journal import FiscalKind
+from epay_desktop.domain.fiscal_journal import FiscalState
+from epay_desktop.sandbox.fiscal.account import API_KEY
+from epay_desktop.sandbox.fiscal.account import CASHBOX
+from epay_desktop.sandbox.fiscal.account import LOGIN
+from epay_desktop.sandbox.fiscal.account import PASSWORD
+from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
+from epay_desktop.sandbox.fiscal.server import start_in_thread
 from epay_desktop.services.fiscal.journal import sale_number
 from epay_desktop.services.fiscal.setup import FiscalSettings
 from tests.support.builders import stored_payment

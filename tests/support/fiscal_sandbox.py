@@ -11,14 +11,20 @@ from typing import Any
 
 import httpx
 
-from epay_desktop.fiscal.webkassa import WebkassaClient, WebkassaConfig
+from epay_desktop.fiscal.webkassa import WebkassaClient
+from epay_desktop.fiscal.webkassa import WebkassaConfig
 from epay_desktop.gateway import Secret
 from epay_desktop.gateway.retry import RetryPolicy
-from epay_desktop.sandbox.fiscal.account import API_KEY, CASHBOX, LOGIN, PASSWORD
+from epay_desktop.sandbox.fiscal.account import API_KEY
+from epay_desktop.sandbox.fiscal.account import CASHBOX
+from epay_desktop.sandbox.fiscal.account import LOGIN
+from epay_desktop.sandbox.fiscal.account import PASSWORD
 from epay_desktop.sandbox.fiscal.register import Receipt
-from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox, start_in_thread
+from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
+from epay_desktop.sandbox.fiscal.server import start_in_thread
 from epay_desktop.sandbox.render import dumps
-from epay_desktop.services.fiscal.service import Connect, FiscalConnection
+from epay_desktop.services.fiscal.service import Connect
+from epay_desktop.services.fiscal.service import FiscalConnection
 
 __all__ = [
     "FiscalClient",

@@ -4,7 +4,9 @@ and a return of a registered sale."""
 from __future__ import annotations
 
 from epay_desktop.domain import Money
-from epay_desktop.fiscal.models import FiscalReceipt, FiscalReturn, FiscalSale
+from epay_desktop.fiscal.models import FiscalReceipt
+from epay_desktop.fiscal.models import FiscalReturn
+from epay_desktop.fiscal.models import FiscalSale
 
 __all__ = ["POSITION", "card_sale", "return_of"]
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from typing import Any, Final
+from typing import Any
+from typing import Final
 
 __all__ = ["CHILD_MODULES", "forkserver"]
 

@@ -13,7 +13,8 @@ from contextlib import contextmanager
 
 import keyring
 from keyring.backend import KeyringBackend
-from keyring.errors import KeyringError, PasswordDeleteError
+from keyring.errors import KeyringError
+from keyring.errors import PasswordDeleteError
 
 __all__ = ["LockedKeyring", "MemoryKeyring", "PlaintextKeyring", "installed"]
 

@@ -21,25 +21,38 @@ running_console, refund_waiting_for_review``.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable
+from collections.abc import Iterator
+from collections.abc import Mapping
 from contextlib import contextmanager
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QWidget
 
-from epay_desktop.app import AppContext, open_app, store_of
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState, Role, User
+from epay_desktop.app import AppContext
+from epay_desktop.app import open_app
+from epay_desktop.app import store_of
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
 from epay_desktop.sandbox.faults import Fault
 from epay_desktop.store.models import PaymentRow
-from epay_desktop.ui.app.controller import AppController, ConsoleOptions
+from epay_desktop.ui.app.controller import AppController
+from epay_desktop.ui.app.controller import ConsoleOptions
 from epay_desktop.ui.app.main import start_background
 from epay_desktop.ui.common.asyncqt import end_live_tasks
 from epay_desktop.ui.money.refund_dialog import RefundDialog
-from tests.support.windows import dismiss_dialogs, wait_shown
+from tests.support.windows import dismiss_dialogs
+from tests.support.windows import wait_shown
 
 MANAGER, MANAGER_PIN = "Данияр", "2222"
 CASHIER, CASHIER_PIN = "Айгерим", "1111"

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from typing import Final
 
-from epay_desktop.gateway import Credentials, Secret
-from epay_desktop.sandbox.config import TEST_CLIENT_ID, TEST_CLIENT_SECRET, TEST_TERMINAL_ID
+from epay_desktop.gateway import Credentials
+from epay_desktop.gateway import Secret
+from epay_desktop.sandbox.config import TEST_CLIENT_ID
+from epay_desktop.sandbox.config import TEST_CLIENT_SECRET
+from epay_desktop.sandbox.config import TEST_TERMINAL_ID
 
 __all__ = ["CLIENT_ID", "CLIENT_SECRET", "CREDENTIALS", "TERMINAL_ID"]
 

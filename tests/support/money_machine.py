@@ -9,13 +9,17 @@ rules, and sets ``svc``, ``control`` and ``manager`` and defines ``run`` and ``a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
+from collections.abc import Coroutine
 from typing import Any
 
 from hypothesis import strategies as st
-from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize
+from hypothesis.stateful import Bundle
+from hypothesis.stateful import RuleBasedStateMachine
+from hypothesis.stateful import initialize
 
-from epay_desktop.domain import InvoiceId, User
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import User
 from tests.support import ops_harness as h
 from tests.support.sandbox import SandboxControl
 

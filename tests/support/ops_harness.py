@@ -10,16 +10,28 @@ from __future__ import annotations
 
 import asyncio
 import ssl
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from contextlib import asynccontextmanager, contextmanager
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
-from typing import Any, TypeVar
+from collections.abc import AsyncIterator
+from collections.abc import Awaitable
+from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import asynccontextmanager
+from contextlib import contextmanager
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
+from typing import Any
+from typing import TypeVar
 
 import httpx
 
-from epay_desktop.domain import Money, Payment, Role, User
-from epay_desktop.gateway import EpayClient, RetryPolicy
+from epay_desktop.domain import Money
+from epay_desktop.domain import Payment
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
+from epay_desktop.gateway import EpayClient
+from epay_desktop.gateway import RetryPolicy
 from epay_desktop.gateway.config import sandbox_endpoints
 from epay_desktop.services.events import EventBus
 from epay_desktop.services.money_ops.crash_points import FaultPoints
@@ -30,7 +42,8 @@ from epay_desktop.services.payments.reconcile import Reconciler
 from epay_desktop.store.db import Store
 from tests.support.clock import Clock
 from tests.support.database import open_store
-from tests.support.merchant import CREDENTIALS, TERMINAL_ID
+from tests.support.merchant import CREDENTIALS
+from tests.support.merchant import TERMINAL_ID
 from tests.support.sandbox import SandboxControl
 
 __all__ = [

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
+from typing import Any
+from typing import TypeVar
 
-from epay_desktop.domain import InvoiceId, User
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import User
 from epay_desktop.gateway import EpayClient
 from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.services.events import EventBus
@@ -24,7 +29,8 @@ from tests.support.builders import cashier_row
 from tests.support.clock import Clock
 from tests.support.database import open_store
 from tests.support.merchant import TERMINAL_ID
-from tests.support.sandbox import APPROVED_CARD, SandboxControl
+from tests.support.sandbox import APPROVED_CARD
+from tests.support.sandbox import SandboxControl
 
 __all__ = ["START", "PaymentsWorld", "payments_world"]
 

@@ -16,7 +16,8 @@ in-process command signs its user in, decision 0154).
 from __future__ import annotations
 
 import pytest
-from argon2 import PasswordHasher, Type
+from argon2 import PasswordHasher
+from argon2 import Type
 
 from epay_desktop.services.people import passwords
 

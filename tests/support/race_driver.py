@@ -14,9 +14,12 @@ import asyncio
 import json
 import sys
 import traceback
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
-from epay_desktop.domain import ConsoleError, InvoiceId, Money
+from epay_desktop.domain import ConsoleError
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
 from epay_desktop.services.money_ops.crash_points import FaultPoints
 from tests.support import ops_harness as h
 

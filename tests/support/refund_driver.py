@@ -12,9 +12,11 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
-from epay_desktop.domain import InvoiceId, Money
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
 from epay_desktop.services.money_ops.crash_points import FaultPoints
 from tests.support import ops_harness as h
 

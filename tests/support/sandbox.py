@@ -26,13 +26,19 @@ from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 from html.parser import HTMLParser
-from typing import Any, Final, Protocol
+from typing import Any
+from typing import Final
+from typing import Protocol
 
 import httpx
 
 from epay_desktop.domain import Money
-from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
-from tests.support.merchant import CLIENT_ID, CLIENT_SECRET, TERMINAL_ID
+from epay_desktop.sandbox import RunningSandbox
+from epay_desktop.sandbox import SandboxConfig
+from epay_desktop.sandbox import start_in_thread
+from tests.support.merchant import CLIENT_ID
+from tests.support.merchant import CLIENT_SECRET
+from tests.support.merchant import TERMINAL_ID
 
 __all__ = [
     "APPROVED_CARD",

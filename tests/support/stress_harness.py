@@ -16,16 +16,24 @@ import random
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Final
+from typing import Any
+from typing import Final
 
-from epay_desktop.domain import ConsoleError, Money, OpKind, OpState
-from epay_desktop.domain.receipts import ReceiptKind, ReceiptRequest
+from epay_desktop.domain import ConsoleError
+from epay_desktop.domain import Money
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.domain.receipts import ReceiptRequest
 from epay_desktop.gateway import EpayError
 from epay_desktop.services.audit import verify_chain
-from epay_desktop.services.money_ops.crash_points import FAULT_ENV, FAULT_POINTS, FaultPoints
+from epay_desktop.services.money_ops.crash_points import FAULT_ENV
+from epay_desktop.services.money_ops.crash_points import FAULT_POINTS
+from epay_desktop.services.money_ops.crash_points import FaultPoints
 from epay_desktop.services.receipts import ReceiptService
 from epay_desktop.store.db import Store
 from epay_desktop.store.open import open_store

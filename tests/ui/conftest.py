@@ -18,36 +18,44 @@ import PySide6.QtWebEngineWidgets  # noqa: F401  isort: skip
 
 import asyncio
 import itertools
-from collections.abc import Callable, Coroutine, Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable
+from collections.abc import Coroutine
+from collections.abc import Iterator
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
 import qasync
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QWidget
 
-from epay_desktop.domain import (
-    ConsoleStatus,
-    InvoiceId,
-    Money,
-    MoneyOp,
-    NotFoundError,
-    OpKind,
-    OpState,
-    Payment,
-    Role,
-    User,
-)
-from epay_desktop.domain.payment_filter import EVERY_PAYMENT, PaymentFilter
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import NotFoundError
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Payment
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
+from epay_desktop.domain.payment_filter import EVERY_PAYMENT
+from epay_desktop.domain.payment_filter import PaymentFilter
 from epay_desktop.services.events import EventBus
 from epay_desktop.services.people.approvals import Approval
 from epay_desktop.ui.app.bridge import EventBridge
 from tests.support import windows
-from tests.support.live_console import add_people, controller_running
+from tests.support.live_console import add_people
+from tests.support.live_console import controller_running
 from tests.support.quick_pins import quick_pin_hashes
-from tests.support.windows import SLOW_MS, dismiss_dialogs
+from tests.support.windows import SLOW_MS
+from tests.support.windows import dismiss_dialogs
 
 # -- the loop (pattern A) ----------------------------------------------------------------------------
 

@@ -9,13 +9,18 @@ from typing import Any
 
 import PySide6
 import shiboken6
-from PySide6.QtCore import QSize, Qt, qVersion
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from PySide6.QtCore import QSize
+from PySide6.QtCore import Qt
+from PySide6.QtCore import qVersion
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMessageBox
 
 from epay_desktop import __version__
 from epay_desktop.resources import ICON_SIZES
 from epay_desktop.ui.app.main import configure_application
-from epay_desktop.ui.window.about import about_lines, app_icon
+from epay_desktop.ui.window.about import about_lines
+from epay_desktop.ui.window.about import app_icon
 
 CASHIER, CASHIER_PIN = "Айгерим", "1111"  # tests/ui/conftest.py real_console's cashier
 SLOW = 15_000

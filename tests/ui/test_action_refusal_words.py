@@ -11,10 +11,14 @@ import re
 
 import pytest
 
-from epay_desktop.domain import ConsoleStatus, OpState, Role, User
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
 from epay_desktop.ui.widgets.status_badge import status_label
 from epay_desktop.ui.window.actions import payment_availability
-from tests.support.builders import NOW, payment
+from tests.support.builders import NOW
+from tests.support.builders import payment
 
 CODES = {s.value for s in ConsoleStatus} | {s.value for s in OpState}
 MANAGER = User(

@@ -13,24 +13,43 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLineEdit, QMenu, QMessageBox
+from PySide6.QtCore import QSettings
+from PySide6.QtCore import Qt
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import event
 
 from epay_desktop import safe_files
 from epay_desktop.app import store_of
-from epay_desktop.domain import InvoiceId, OpState, Role
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Role
 from epay_desktop.settings import load_gateway_settings
-from epay_desktop.ui.app.admin_screens import saved_environ, saved_idle_minutes
+from epay_desktop.ui.app.admin_screens import saved_environ
+from epay_desktop.ui.app.admin_screens import saved_idle_minutes
 from epay_desktop.ui.common.file_places import documents_folder
 from epay_desktop.ui.payments.attention_dialog import AttentionDialog
-from epay_desktop.ui.payments.export_dialog import ExportDialog, export_error_text
+from epay_desktop.ui.payments.export_dialog import ExportDialog
+from epay_desktop.ui.payments.export_dialog import export_error_text
 from epay_desktop.ui.settings.settings_dialog import SettingsDialog
 from epay_desktop.ui.users.users_dialog import UsersDialog
-from tests.support.builders import stored_operation, stored_payment
-from tests.support.file_dialogs import fifo_or_link_at, wait_file_dialog, yes_to_replace
-from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN, trigger
-from tests.support.windows import shown, wait_shown
+from tests.support.builders import stored_operation
+from tests.support.builders import stored_payment
+from tests.support.file_dialogs import fifo_or_link_at
+from tests.support.file_dialogs import wait_file_dialog
+from tests.support.file_dialogs import yes_to_replace
+from tests.support.live_console import CASHIER
+from tests.support.live_console import CASHIER_PIN
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
+from tests.support.live_console import trigger
+from tests.support.windows import shown
+from tests.support.windows import wait_shown
 
 LEFT = Qt.MouseButton.LeftButton
 Cancel = QDialogButtonBox.StandardButton.Cancel

@@ -10,10 +10,17 @@ from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QWidget
 
-from epay_desktop.domain import Money, OpKind, OpState, Role, User
-from epay_desktop.ui.app.flows import print_flow, refund_receipt_flow
+from epay_desktop.domain import Money
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
+from epay_desktop.ui.app.flows import print_flow
+from epay_desktop.ui.app.flows import refund_receipt_flow
 from epay_desktop.ui.receipts.chooser import ReceiptChooser
 
 MANAGER = User(1, "Daniyar", Role.MANAGER, True, 0, None, None)  # type: ignore[arg-type]

@@ -12,11 +12,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 
 from epay_desktop.app import store_of
-from epay_desktop.domain import AuthenticationFailed, Role
-from epay_desktop.ui.users.account_dialogs import ResetPinDialog, RoleDialog
+from epay_desktop.domain import AuthenticationFailed
+from epay_desktop.domain import Role
+from epay_desktop.ui.users.account_dialogs import ResetPinDialog
+from epay_desktop.ui.users.account_dialogs import RoleDialog
 from epay_desktop.ui.users.users_dialog import UsersDialog
-from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN
-from tests.support.windows import shown, wait_shown
+from tests.support.live_console import CASHIER
+from tests.support.live_console import CASHIER_PIN
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
+from tests.support.windows import shown
+from tests.support.windows import wait_shown
 
 LEFT = Qt.MouseButton.LeftButton
 SLOW = 15_000

@@ -8,19 +8,23 @@ import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
 
 from epay_desktop.domain import RuleViolation
-from epay_desktop.ui.common.asyncqt import (
-    action_slot,
-    ask_message,
-    is_busy,
-    run_dialog,
-    show_error,
-    spawn,
-    start_action,
-    user_message_of,
-)
+from epay_desktop.ui.common.asyncqt import action_slot
+from epay_desktop.ui.common.asyncqt import ask_message
+from epay_desktop.ui.common.asyncqt import is_busy
+from epay_desktop.ui.common.asyncqt import run_dialog
+from epay_desktop.ui.common.asyncqt import show_error
+from epay_desktop.ui.common.asyncqt import spawn
+from epay_desktop.ui.common.asyncqt import start_action
+from epay_desktop.ui.common.asyncqt import user_message_of
 
 LEFT = Qt.MouseButton.LeftButton
 

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import threading
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 import shiboken6
 
-from epay_desktop.services.events import EventBus, OperationUpdated, PaymentUpdated, PollerHealthChanged
+from epay_desktop.services.events import EventBus
+from epay_desktop.services.events import OperationUpdated
+from epay_desktop.services.events import PaymentUpdated
+from epay_desktop.services.events import PollerHealthChanged
 from epay_desktop.ui.app.bridge import EventBridge
 
 

@@ -8,17 +8,20 @@ console). An action that ends sooner never shows it.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from epay_desktop.domain import ConsoleStatus as S
-from epay_desktop.domain import Role, User
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
 from epay_desktop.ui.app.flows import money_flow
 from epay_desktop.ui.common import asyncqt
-from epay_desktop.ui.common.asyncqt import busy_indicator, start_action
+from epay_desktop.ui.common.asyncqt import busy_indicator
+from epay_desktop.ui.common.asyncqt import start_action
 from epay_desktop.ui.money.refund_dialog import RefundDialog
 from epay_desktop.ui.session.login import LoginForm
 from epay_desktop.ui.window.main_window import MainWindow

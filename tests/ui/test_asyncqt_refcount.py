@@ -8,7 +8,8 @@ from __future__ import annotations
 import sys
 
 import pytest
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
+from PySide6.QtCore import Signal
 
 import epay_desktop.ui  # noqa: F401  (applies the work-around)
 

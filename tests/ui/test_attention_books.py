@@ -12,12 +12,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 
 from epay_desktop.app import store_of
-from epay_desktop.domain import InvoiceId, Money, PaymentEventKind
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import PaymentEventKind
 from epay_desktop.domain.settings_catalog import STATUS_LAG_SECONDS
 from epay_desktop.ui.payments.attention_dialog import AttentionDialog
 from tests.support.builders import stored_payment
-from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN
-from tests.support.windows import shown, wait_shown
+from tests.support.live_console import CASHIER
+from tests.support.live_console import CASHIER_PIN
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
+from tests.support.windows import shown
+from tests.support.windows import wait_shown
 
 LEFT = Qt.MouseButton.LeftButton
 SLOW = 15_000

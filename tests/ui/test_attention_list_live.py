@@ -17,13 +17,22 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWebEngineCore import QWebEngineProfile
 
-from epay_desktop.app import AppContext, infrastructure, open_app
+from epay_desktop.app import AppContext
+from epay_desktop.app import infrastructure
+from epay_desktop.app import open_app
 from epay_desktop.demo import demo_environ
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState, Role
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Role
 from epay_desktop.gateway import OutcomeUnknown
 from epay_desktop.ui.app.controller import AppController
 from epay_desktop.ui.payments.columns import PaymentColumn
-from tests.support.live_console import MANAGER, MANAGER_PIN, controller_running, sale_row
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
+from tests.support.live_console import controller_running
+from tests.support.live_console import sale_row
 from tests.support.windows import log_in
 
 DEAD_GATEWAY = "http://127.0.0.1:9"  # nothing listens: the refund is answered below

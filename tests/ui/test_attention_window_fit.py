@@ -11,13 +11,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect
+from PySide6.QtCore import Qt
 
-from epay_desktop.ui.payments.attention_dialog import LEAST_WIDTH, AttentionDialog
+from epay_desktop.ui.payments.attention_dialog import LEAST_WIDTH
+from epay_desktop.ui.payments.attention_dialog import AttentionDialog
 from tests.support.fiscal_register import refused_as_blocked
-from tests.support.live_console import MANAGER, MANAGER_PIN
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
 from tests.support.windows import shown
-from tests.ui.test_attention_books import open_from_the_view_menu, seed_external_refund
+from tests.ui.test_attention_books import open_from_the_view_menu
+from tests.ui.test_attention_books import seed_external_refund
 
 LEFT = Qt.MouseButton.LeftButton
 SLOW = 15_000

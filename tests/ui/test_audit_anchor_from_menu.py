@@ -5,14 +5,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
-from sqlalchemy import delete, update
+from sqlalchemy import delete
+from sqlalchemy import update
 
 from epay_desktop.app import store_of
 from epay_desktop.services.audit import AuditAnchor
-from epay_desktop.store.models import AuditRow, UserRow
+from epay_desktop.store.models import AuditRow
+from epay_desktop.store.models import UserRow
 from epay_desktop.ui.audit.anchor_dialog import AuditAnchorDialog
-from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN
-from tests.support.windows import SLOW_MS, wait_shown
+from tests.support.live_console import CASHIER
+from tests.support.live_console import CASHIER_PIN
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
+from tests.support.windows import SLOW_MS
+from tests.support.windows import wait_shown
 
 LEFT = Qt.MouseButton.LeftButton
 

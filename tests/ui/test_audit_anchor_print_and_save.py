@@ -24,10 +24,16 @@ from epay_desktop.app import store_of
 from epay_desktop.services.audit import AuditAnchor
 from epay_desktop.store.models import AuditRow
 from epay_desktop.ui.audit.anchor_dialog import AuditAnchorDialog
-from tests.support.file_dialogs import print_to_pdf, refusal, save_under, wait_file_dialog
-from tests.support.live_console import MANAGER, MANAGER_PIN
-from tests.support.pdf import page_count, pdf_text
-from tests.support.windows import SLOW_MS, wait_shown
+from tests.support.file_dialogs import print_to_pdf
+from tests.support.file_dialogs import refusal
+from tests.support.file_dialogs import save_under
+from tests.support.file_dialogs import wait_file_dialog
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
+from tests.support.pdf import page_count
+from tests.support.pdf import pdf_text
+from tests.support.windows import SLOW_MS
+from tests.support.windows import wait_shown
 
 LEFT = Qt.MouseButton.LeftButton
 SHOP = "Дәмді нан"

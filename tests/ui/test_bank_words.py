@@ -13,10 +13,14 @@ import pytest
 from PySide6.QtCore import QLocale
 
 from epay_desktop.domain import ConsoleStatus as S
-from epay_desktop.domain import InvoiceId, Money, NotFoundError
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import NotFoundError
 from epay_desktop.domain.decline_reasons import DECLINE_TEXTS
-from epay_desktop.ui.checkout.result import Outcome, ResultView
-from epay_desktop.ui.common.labels import decline_text, ui_language
+from epay_desktop.ui.checkout.result import Outcome
+from epay_desktop.ui.checkout.result import ResultView
+from epay_desktop.ui.common.labels import decline_text
+from epay_desktop.ui.common.labels import ui_language
 from epay_desktop.ui.payments.detail_view import PaymentDetailView
 
 ZERO = Money(0)

@@ -7,10 +7,13 @@ from __future__ import annotations
 import dataclasses
 import time
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
+from PySide6.QtCore import QTimer
 
 from epay_desktop.domain import ConsoleStatus
-from epay_desktop.services.events import EventBus, OperationUpdated, PaymentUpdated
+from epay_desktop.services.events import EventBus
+from epay_desktop.services.events import OperationUpdated
+from epay_desktop.services.events import PaymentUpdated
 from epay_desktop.ui.app.bridge import EventBridge
 
 

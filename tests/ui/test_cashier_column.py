@@ -6,19 +6,27 @@ nothing to read it by. At 1280 and 1024 px, in Russian and Kazakh."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QSize
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QEvent
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QToolTip
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QStyleOptionViewItem
+from PySide6.QtWidgets import QToolTip
 
 from epay_desktop.domain import ConsoleStatus as S
-from epay_desktop.domain import Money, Role, User
+from epay_desktop.domain import Money
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
 from epay_desktop.ui.common.language import translations
 from epay_desktop.ui.payments.columns import PaymentColumn as C
-from epay_desktop.ui.window.main_window import MainWindow, default_size
+from epay_desktop.ui.window.main_window import MainWindow
+from epay_desktop.ui.window.main_window import default_size
 
 NOW = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
 LONG = "Нұрсұлтан Әбдіқадырұлы Жақсыбеков"

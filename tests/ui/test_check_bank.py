@@ -6,15 +6,21 @@ tests/e2e/test_console_check_bank.py; the service: tests/services/test_check_pay
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
 
 from epay_desktop.domain import ConsoleStatus as S
-from epay_desktop.domain import InvoiceId, Money, Role, User
-from epay_desktop.services.payments.reconcile import ReconcileChange, ReconcileReport
-from epay_desktop.ui.payments.check_bank import check_bank_flow, check_summary
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
+from epay_desktop.services.payments.reconcile import ReconcileChange
+from epay_desktop.services.payments.reconcile import ReconcileReport
+from epay_desktop.ui.payments.check_bank import check_bank_flow
+from epay_desktop.ui.payments.check_bank import check_summary
 from epay_desktop.ui.window.actions import check_bank_availability
 
 NOW = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)

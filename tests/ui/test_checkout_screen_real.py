@@ -14,15 +14,21 @@ from PySide6.QtPrintSupport import QPrinter
 
 from epay_desktop.app import open_app
 from epay_desktop.demo import demo_environ
-from epay_desktop.domain import Money, Role
-from epay_desktop.domain.receipts import ReceiptKind, ReceiptRequest
+from epay_desktop.domain import Money
+from epay_desktop.domain import Role
+from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.domain.receipts import ReceiptRequest
 from epay_desktop.ui.checkout.policy import hosts_of
 from epay_desktop.ui.checkout.profile import make_checkout_profile
 from epay_desktop.ui.checkout.result import Outcome
 from epay_desktop.ui.checkout.screen import CheckoutScreen
 from epay_desktop.ui.checkout.view import CheckoutView
-from epay_desktop.ui.receipts.preview import load_pdf, prepare_printer, print_document
-from tests.support.sandbox import APPROVED_CARD, DECLINED_CARD, SandboxControl
+from epay_desktop.ui.receipts.preview import load_pdf
+from epay_desktop.ui.receipts.preview import prepare_printer
+from epay_desktop.ui.receipts.preview import print_document
+from tests.support.sandbox import APPROVED_CARD
+from tests.support.sandbox import DECLINED_CARD
+from tests.support.sandbox import SandboxControl
 
 
 def customer_pays(base_url: str, invoice: str, pan: str) -> None:

@@ -13,12 +13,19 @@ import pytest
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from epay_desktop.app import open_app, store_of
-from epay_desktop.domain import ConsoleError, ConsoleStatus, Money, PermissionDenied, Role
-from epay_desktop.services.payments.checkout import DEFAULT_BACK_LINK_BASE, CheckoutRequest
+from epay_desktop.app import open_app
+from epay_desktop.app import store_of
+from epay_desktop.domain import ConsoleError
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Money
+from epay_desktop.domain import PermissionDenied
+from epay_desktop.domain import Role
+from epay_desktop.services.payments.checkout import DEFAULT_BACK_LINK_BASE
+from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.ui.checkout.result import Outcome
 from epay_desktop.ui.checkout.screen import CheckoutScreen
-from tests.support.sandbox import APPROVED_CARD, SandboxControl
+from tests.support.sandbox import APPROVED_CARD
+from tests.support.sandbox import SandboxControl
 
 
 class NoPage(QWidget):

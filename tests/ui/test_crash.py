@@ -8,9 +8,12 @@ import threading
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QWidget
 
-from epay_desktop.ui.app.crash import crash_message, install_crash_handler
+from epay_desktop.ui.app.crash import crash_message
+from epay_desktop.ui.app.crash import install_crash_handler
 from epay_desktop.ui.common.asyncqt import action_slot
 
 LOG_PATH = "/home/cashier/.local/state/epay-desktop/log/epay-desktop.log"

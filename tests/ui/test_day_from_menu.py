@@ -7,18 +7,31 @@ and Refresh tries again."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
+from typing import ClassVar
 
-from PySide6.QtCharts import QAbstractBarSeries, QCategoryAxis
-from PySide6.QtCore import Qt, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCharts import QAbstractBarSeries
+from PySide6.QtCharts import QCategoryAxis
+from PySide6.QtCore import Qt
+from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QMessageBox
 
-from epay_desktop.domain import ConsoleError, ConsoleStatus, InvoiceId, Money
+from epay_desktop.domain import ConsoleError
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
 from epay_desktop.ui.common.formatting import KAZAKHSTAN
 from epay_desktop.ui.common.language import translations
 from epay_desktop.ui.dashboard.window import DayDialog
-from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN, sale_row, trigger
-from tests.support.windows import shown, wait_shown
+from tests.support.live_console import CASHIER
+from tests.support.live_console import CASHIER_PIN
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
+from tests.support.live_console import sale_row
+from tests.support.live_console import trigger
+from tests.support.windows import shown
+from tests.support.windows import wait_shown
 
 SLOW = 15_000
 LEFT = Qt.MouseButton.LeftButton

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from epay_desktop.sandbox.fiscal.account import API_KEY, CASHBOX, LOGIN, PASSWORD
-from tests.support.demo_console import child_environ, logged_in_demo
+from epay_desktop.sandbox.fiscal.account import API_KEY
+from epay_desktop.sandbox.fiscal.account import CASHBOX
+from epay_desktop.sandbox.fiscal.account import LOGIN
+from epay_desktop.sandbox.fiscal.account import PASSWORD
+from tests.support.demo_console import child_environ
+from tests.support.demo_console import logged_in_demo
 
 ASK_THE_REGISTER = """
 setup = self.ctx.fiscal_setup

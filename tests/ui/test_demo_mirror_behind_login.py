@@ -10,7 +10,8 @@ from types import SimpleNamespace
 from typing import Any
 
 from epay_desktop.ui.app.main import start_background
-from tests.support.demo_console import child_environ, logged_in_demo
+from tests.support.demo_console import child_environ
+from tests.support.demo_console import logged_in_demo
 
 
 def test_the_background_talks_to_the_gateway_only_after_its_first_step() -> None:

@@ -6,9 +6,12 @@ from datetime import timedelta
 from types import SimpleNamespace
 
 from epay_desktop.domain import ConsoleStatus as S
-from epay_desktop.domain import Money, PaymentEvent, PaymentEventKind
+from epay_desktop.domain import Money
+from epay_desktop.domain import PaymentEvent
+from epay_desktop.domain import PaymentEventKind
 from epay_desktop.ui.common.labels import decline_text
-from epay_desktop.ui.payments.detail_content import build_timeline, time_text
+from epay_desktop.ui.payments.detail_content import build_timeline
+from epay_desktop.ui.payments.detail_content import time_text
 from epay_desktop.ui.payments.detail_view import PaymentDetailView
 
 

@@ -3,19 +3,32 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
 import shiboken6
 
 from epay_desktop.domain import ConsoleStatus as S
-from epay_desktop.domain import InvoiceId, Money, NotFoundError, OpKind, OpState
-from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalRecord, FiscalState
-from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptRecord, ReceiptWidth
-from epay_desktop.ui.common.labels import REFUND_REASONS, refund_reason_label
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import NotFoundError
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain.fiscal_journal import FiscalKind
+from epay_desktop.domain.fiscal_journal import FiscalRecord
+from epay_desktop.domain.fiscal_journal import FiscalState
+from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.domain.receipts import ReceiptLanguage
+from epay_desktop.domain.receipts import ReceiptRecord
+from epay_desktop.domain.receipts import ReceiptWidth
+from epay_desktop.ui.common.labels import REFUND_REASONS
+from epay_desktop.ui.common.labels import refund_reason_label
 from epay_desktop.ui.money.refund_dialog import REASONS
-from epay_desktop.ui.payments.detail_content import build_timeline, time_text
+from epay_desktop.ui.payments.detail_content import build_timeline
+from epay_desktop.ui.payments.detail_content import time_text
 from epay_desktop.ui.payments.detail_view import PaymentDetailView
 
 NAMES = {1: "Aigerim", 2: "Daniyar"}

@@ -12,17 +12,23 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QEvent
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QMessageBox
 
 from epay_desktop.domain import ConsoleStatus as S
-from epay_desktop.domain import Role, User
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
 from epay_desktop.ui.app.flows import money_flow
-from epay_desktop.ui.common.asyncqt import show_error, start_action
+from epay_desktop.ui.common.asyncqt import show_error
+from epay_desktop.ui.common.asyncqt import start_action
 from epay_desktop.ui.money.refund_dialog import RefundDialog
 from epay_desktop.ui.session.session import Session
 from epay_desktop.ui.window.main_window import MainWindow

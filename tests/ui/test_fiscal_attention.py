@@ -6,15 +6,20 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QMessageBox
 
 from epay_desktop.app import store_of
 from epay_desktop.domain.fiscal_journal import FiscalState
-from epay_desktop.sandbox.fiscal.account import API_KEY, PASSWORD
+from epay_desktop.sandbox.fiscal.account import API_KEY
+from epay_desktop.sandbox.fiscal.account import PASSWORD
 from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
 from epay_desktop.ui.payments.attention_dialog import AttentionDialog
 from tests.support import fiscal_register as register
-from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN
+from tests.support.live_console import CASHIER
+from tests.support.live_console import CASHIER_PIN
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
 from tests.support.windows import wait_shown
 
 SLOW = 15_000

@@ -7,23 +7,35 @@ fiscal sandbox, the badge follows the console's clock and the register is asked 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QEvent
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QWidget
 
-from epay_desktop.domain import Role, User
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
 from epay_desktop.domain.shifts import Shift
 from epay_desktop.fiscal.webkassa import WebkassaClient
 from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
-from epay_desktop.services.fiscal.shift_watch import RECHECK, Deadline
+from epay_desktop.services.fiscal.shift_watch import RECHECK
+from epay_desktop.services.fiscal.shift_watch import Deadline
 from epay_desktop.ui.common.language import translations
 from epay_desktop.ui.window.status_bar import ConsoleStatusBar
 from tests.support.clock import Clock
-from tests.support.fiscal_register import fiscal_register, module_fiscal_sandbox, sale, set_up  # noqa: F401  (fixtures)
-from tests.support.live_console import MANAGER, MANAGER_PIN
+from tests.support.fiscal_register import fiscal_register  # noqa: F401  (fixtures)
+from tests.support.fiscal_register import module_fiscal_sandbox  # noqa: F401  (fixtures)
+from tests.support.fiscal_register import sale
+from tests.support.fiscal_register import set_up
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
 
 CLOSE_BY = datetime(2026, 12, 7, 9, 30, tzinfo=UTC)  # 14:30 in Almaty
 SLOW = 15_000

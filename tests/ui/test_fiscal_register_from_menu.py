@@ -21,7 +21,8 @@ import json
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QWidget
 
 from epay_desktop.app import store_of
 from epay_desktop.domain.fiscal_journal import FiscalState
@@ -30,11 +31,17 @@ from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
 from epay_desktop.ui.payments.attention_dialog import AttentionDialog
 from epay_desktop.ui.shifts.fiscal_register import FiscalRegisterDialog
 from tests.support import fiscal_register as register
-from tests.support.fiscal_register import fiscal_register, module_fiscal_sandbox  # noqa: F401  (fixtures)
+from tests.support.fiscal_register import fiscal_register  # noqa: F401  (fixtures)
+from tests.support.fiscal_register import module_fiscal_sandbox  # noqa: F401  (fixtures)
 from tests.support.fiscal_register import sale as _sale
 from tests.support.fiscal_register import set_up as _set_up
-from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN, trigger
-from tests.support.windows import shown, wait_shown
+from tests.support.live_console import CASHIER
+from tests.support.live_console import CASHIER_PIN
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
+from tests.support.live_console import trigger
+from tests.support.windows import shown
+from tests.support.windows import wait_shown
 
 LEFT = Qt.MouseButton.LeftButton
 SLOW = 15_000

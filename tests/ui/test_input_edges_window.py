@@ -11,14 +11,18 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from epay_desktop.app import store_of
-from epay_desktop.domain import InvoiceId, Money
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
 from epay_desktop.ui.users.users_dialog import UsersDialog
 from tests.support.builders import stored_payment
-from tests.support.live_console import MANAGER, MANAGER_PIN, open_refund
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
+from tests.support.live_console import open_refund
 from tests.support.windows import wait_shown
 
 SLOW = 15_000

@@ -10,12 +10,18 @@ from __future__ import annotations
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QPoint
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QShortcut
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QMenu
 
 from epay_desktop.ui.common.language import translations
-from epay_desktop.ui.window.shortcuts import ShortcutsDialog, other_keys
+from epay_desktop.ui.window.shortcuts import ShortcutsDialog
+from epay_desktop.ui.window.shortcuts import other_keys
 from tests.support.live_console import menu_of
 
 CASHIER, CASHIER_PIN = "Айгерим", "1111"  # tests/ui/conftest.py real_console's cashier

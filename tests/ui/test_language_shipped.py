@@ -7,7 +7,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QLocale
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 
 from epay_desktop.domain import Money

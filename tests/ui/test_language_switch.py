@@ -11,19 +11,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale
+from PySide6.QtCore import Qt
 
 from epay_desktop.domain import Money
 from epay_desktop.ui.checkout.form import NewPaymentForm
 from epay_desktop.ui.common import language
 from epay_desktop.ui.common.formatting import money_text
-from epay_desktop.ui.common.language import (
-    current_language,
-    page_language,
-    remember_language,
-    remembered_language,
-    translations,
-)
+from epay_desktop.ui.common.language import current_language
+from epay_desktop.ui.common.language import page_language
+from epay_desktop.ui.common.language import remember_language
+from epay_desktop.ui.common.language import remembered_language
+from epay_desktop.ui.common.language import translations
 from tests.support.catalogue import compile_catalogue
 
 LEFT = Qt.MouseButton.LeftButton

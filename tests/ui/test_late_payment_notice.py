@@ -20,14 +20,22 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWebEngineCore import QWebEngineProfile
 
-from epay_desktop.app import AppContext, infrastructure, open_app
+from epay_desktop.app import AppContext
+from epay_desktop.app import infrastructure
+from epay_desktop.app import open_app
 from epay_desktop.demo import demo_environ
-from epay_desktop.domain import ConsoleStatus, InvoiceId, User
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import User
 from epay_desktop.gateway import StatusFound
 from epay_desktop.gateway.status import parse_transaction
 from epay_desktop.ui.app.controller import AppController
 from epay_desktop.ui.checkout.late_payment_notice import LatePaymentNotice
-from tests.support.live_console import CASHIER, CASHIER_PIN, add_people, controller_running, sale_row
+from tests.support.live_console import CASHIER
+from tests.support.live_console import CASHIER_PIN
+from tests.support.live_console import add_people
+from tests.support.live_console import controller_running
+from tests.support.live_console import sale_row
 from tests.support.windows import log_in
 
 INVOICE = InvoiceId("000777002")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QWidget
 
 from epay_desktop.domain import Role
 from epay_desktop.ui.common.language import translations

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QPushButton
 
-from epay_desktop.domain import AccountLocked, AuthenticationFailed, Role, User
-from epay_desktop.ui.session.login import DemoLogin, LoginDialog, LoginForm
+from epay_desktop.domain import AccountLocked
+from epay_desktop.domain import AuthenticationFailed
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
+from epay_desktop.ui.session.login import DemoLogin
+from epay_desktop.ui.session.login import LoginDialog
+from epay_desktop.ui.session.login import LoginForm
 
 LEFT = Qt.MouseButton.LeftButton
 T0 = datetime(2026, 1, 15, 9, 0, tzinfo=UTC)

@@ -9,7 +9,8 @@ from sqlalchemy import update
 
 from epay_desktop.app import store_of
 from epay_desktop.store.models import UserRow
-from tests.support.live_console import CASHIER, CASHIER_PIN
+from tests.support.live_console import CASHIER
+from tests.support.live_console import CASHIER_PIN
 from tests.support.windows import SLOW_MS
 
 

@@ -4,15 +4,20 @@ live updates reach the list, the detail panel and the status bar."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from epay_desktop.domain import ConsoleStatus as S
-from epay_desktop.domain import Money, OpState, Role, User
-from epay_desktop.services.events import PaymentUpdated, PollerHealthChanged
+from epay_desktop.domain import Money
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
+from epay_desktop.services.events import PaymentUpdated
+from epay_desktop.services.events import PollerHealthChanged
 from epay_desktop.ui.payments.list_model import PaymentColumn
 from epay_desktop.ui.window.actions import payment_availability
 

@@ -9,16 +9,24 @@ The window's first size fits a 1024x768 screen.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QPoint
+from PySide6.QtCore import QRect
+from PySide6.QtCore import QSize
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from epay_desktop.domain import ConsoleStatus as S
-from epay_desktop.domain import Money, Role, User
+from epay_desktop.domain import Money
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
 from epay_desktop.ui.payments.columns import PaymentColumn as C
-from epay_desktop.ui.window.main_window import PREFERRED_SIZE, MainWindow, default_size
+from epay_desktop.ui.window.main_window import PREFERRED_SIZE
+from epay_desktop.ui.window.main_window import MainWindow
+from epay_desktop.ui.window.main_window import default_size
 
 NOW = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
 

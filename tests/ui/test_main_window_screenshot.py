@@ -9,16 +9,29 @@ from __future__ import annotations
 import os
 import random
 import tempfile
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 from epay_desktop.domain import ConsoleStatus as S
-from epay_desktop.domain import InvoiceId, Money, MoneyOp, OpKind, OpState, Payment, Role, User
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Payment
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
 from epay_desktop.domain.payment_filter import EVERY_PAYMENT
-from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptRecord, ReceiptWidth
-from epay_desktop.ui.window.main_window import PREFERRED_SIZE, MainWindow
+from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.domain.receipts import ReceiptLanguage
+from epay_desktop.domain.receipts import ReceiptRecord
+from epay_desktop.domain.receipts import ReceiptWidth
+from epay_desktop.ui.window.main_window import PREFERRED_SIZE
+from epay_desktop.ui.window.main_window import MainWindow
 
 # Screenshots go to EPAY_SCREENSHOTS when set (to refresh docs/screenshots on purpose), else to the
 # temp folder: a test run must never rewrite the documentation's pictures.

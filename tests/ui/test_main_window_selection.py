@@ -8,13 +8,15 @@ the target once a search hides it.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
 
 from epay_desktop.domain import ConsoleStatus as S
-from epay_desktop.domain import Role, User
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
 
 NOW = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
 CTRL = Qt.KeyboardModifier.ControlModifier

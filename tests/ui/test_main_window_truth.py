@@ -6,7 +6,9 @@ and a count that never moves the filters, also at 1024x768."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from types import SimpleNamespace
 from typing import Any
 
@@ -15,16 +17,26 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication
 
 from epay_desktop.domain import ConsoleStatus as S
-from epay_desktop.domain import Money, OpKind, OpState, Role, User
-from epay_desktop.services.events import OperationUpdated, PaymentUpdated
+from epay_desktop.domain import Money
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
+from epay_desktop.services.events import OperationUpdated
+from epay_desktop.services.events import PaymentUpdated
 from epay_desktop.ui.app.bridge import EventBridge
 from epay_desktop.ui.common.roles import BadgeRole
 from epay_desktop.ui.payments.detail_content import time_text
-from epay_desktop.ui.payments.filter_bar import STATUS_GROUPS, STATUS_KEY, PaymentFilterBar
+from epay_desktop.ui.payments.filter_bar import STATUS_GROUPS
+from epay_desktop.ui.payments.filter_bar import STATUS_KEY
+from epay_desktop.ui.payments.filter_bar import PaymentFilterBar
 from epay_desktop.ui.payments.list_model import PaymentColumn
 from epay_desktop.ui.payments.list_view import _count_text
-from epay_desktop.ui.widgets.status_badge import status_badge, status_label, tone_colors
-from epay_desktop.ui.window.main_window import PREFERRED_SIZE, MainWindow
+from epay_desktop.ui.widgets.status_badge import status_badge
+from epay_desktop.ui.widgets.status_badge import status_label
+from epay_desktop.ui.widgets.status_badge import tone_colors
+from epay_desktop.ui.window.main_window import PREFERRED_SIZE
+from epay_desktop.ui.window.main_window import MainWindow
 
 NOW = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
 C = PaymentColumn

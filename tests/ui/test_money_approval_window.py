@@ -10,21 +10,25 @@ import json
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint
+from PySide6.QtCore import Qt
 
 from epay_desktop.app import store_of
-from epay_desktop.domain import (
-    AccountLocked,
-    AuthenticationFailed,
-    ConsoleStatus,
-    InvoiceId,
-)
+from epay_desktop.domain import AccountLocked
+from epay_desktop.domain import AuthenticationFailed
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
 from epay_desktop.ui.money.cancel_dialog import CancelDialog
 from epay_desktop.ui.money.charge_dialog import ChargeDialog
 from epay_desktop.ui.users.users_dialog import UsersDialog
 from tests.support.builders import stored_payment
-from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN, open_refund
-from tests.support.windows import shown, wait_shown
+from tests.support.live_console import CASHIER
+from tests.support.live_console import CASHIER_PIN
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
+from tests.support.live_console import open_refund
+from tests.support.windows import shown
+from tests.support.windows import wait_shown
 
 LEFT = Qt.MouseButton.LeftButton
 SLOW = 15_000

@@ -12,14 +12,22 @@ from typing import Any
 
 from epay_desktop.app import store_of
 from epay_desktop.domain import ConsoleStatus
-from epay_desktop.domain.settings_catalog import SHIFT_BANK_CHECK, SHIFT_FOR_PAYMENT
+from epay_desktop.domain.settings_catalog import SHIFT_BANK_CHECK
+from epay_desktop.domain.settings_catalog import SHIFT_FOR_PAYMENT
 from epay_desktop.ui.money.cancel_dialog import CancelDialog
 from epay_desktop.ui.money.charge_dialog import ChargeDialog
 from epay_desktop.ui.money.refund_dialog import RefundDialog
 from tests.support.builders import stored_payment
-from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN, open_refund, trigger
-from tests.support.windows import shown, wait_shown
-from tests.ui.test_shifts_from_menu import open_shift, shift_text
+from tests.support.live_console import CASHIER
+from tests.support.live_console import CASHIER_PIN
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
+from tests.support.live_console import open_refund
+from tests.support.live_console import trigger
+from tests.support.windows import shown
+from tests.support.windows import wait_shown
+from tests.ui.test_shifts_from_menu import open_shift
+from tests.ui.test_shifts_from_menu import shift_text
 
 SLOW = 15_000
 NOTHING_SENT = "then make this {kind}. Nothing was sent to the bank."

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QLabel
 
 from epay_desktop.domain import Money
 from epay_desktop.services.payments.checkout import CheckoutRequest
-from epay_desktop.ui.checkout.form import NewPaymentForm, normal_phone
+from epay_desktop.ui.checkout.form import NewPaymentForm
+from epay_desktop.ui.checkout.form import normal_phone
 
 
 @pytest.fixture

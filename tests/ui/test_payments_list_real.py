@@ -13,15 +13,18 @@ import sqlite3
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.generate import generate
-from epay_desktop.domain import ConsoleStatus, InvoiceId
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
 from epay_desktop.services.events import PaymentUpdated
 from epay_desktop.ui.money.refund_dialog import RefundDialog
 from epay_desktop.ui.payments.list_model import PaymentColumn
-from tests.support.live_console import MANAGER, MANAGER_PIN
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
 from tests.support.windows import SLOW_MS
 
 C = PaymentColumn

@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC
+from datetime import date
+from datetime import datetime
+from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
+from PySide6.QtCore import Qt
 
 from epay_desktop.domain import ConsoleStatus as S
-from epay_desktop.domain import InvoiceId, Money, NotFoundError, OpState
-from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalRecord, FiscalState
-from epay_desktop.services.payments.queries import ListQuery, ListSort
-from epay_desktop.ui.payments.filter_bar import PERIODS, STATUS_GROUPS, period_range
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import NotFoundError
+from epay_desktop.domain import OpState
+from epay_desktop.domain.fiscal_journal import FiscalKind
+from epay_desktop.domain.fiscal_journal import FiscalRecord
+from epay_desktop.domain.fiscal_journal import FiscalState
+from epay_desktop.services.payments.queries import ListQuery
+from epay_desktop.services.payments.queries import ListSort
+from epay_desktop.ui.payments.filter_bar import PERIODS
+from epay_desktop.ui.payments.filter_bar import STATUS_GROUPS
+from epay_desktop.ui.payments.filter_bar import period_range
 from epay_desktop.ui.payments.list_model import PaymentColumn
 from epay_desktop.ui.payments.list_view import PaymentsView
 

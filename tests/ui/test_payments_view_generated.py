@@ -12,13 +12,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint
+from PySide6.QtCore import Qt
 
 from benchmarks.generate import generate
-from epay_desktop.domain import ConsoleStatus, Payment
-from epay_desktop.services.payments.queries import ListSort, PaymentQueries
-from epay_desktop.store.db import Store, make_engine
-from epay_desktop.ui.payments.list_model import PaymentColumn, PaymentFilter
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Payment
+from epay_desktop.services.payments.queries import ListSort
+from epay_desktop.services.payments.queries import PaymentQueries
+from epay_desktop.store.db import Store
+from epay_desktop.store.db import make_engine
+from epay_desktop.ui.payments.list_model import PaymentColumn
+from epay_desktop.ui.payments.list_model import PaymentFilter
 from epay_desktop.ui.payments.list_view import PaymentsView
 
 C = PaymentColumn

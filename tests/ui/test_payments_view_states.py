@@ -3,11 +3,14 @@ button next to the search runs the same command as F2 (point 4)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 from PySide6.QtCore import Qt
 
-from epay_desktop.domain import NotFoundError, Role, User
+from epay_desktop.domain import NotFoundError
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
 from epay_desktop.ui.payments.list_view import PaymentsView
 from epay_desktop.ui.window.main_window import MainWindow
 

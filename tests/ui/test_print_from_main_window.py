@@ -24,21 +24,38 @@ from typing import Any
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWebEngineCore import QWebEngineProfile
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
-from sqlalchemy import func, select
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QLineEdit
+from sqlalchemy import func
+from sqlalchemy import select
 
-from epay_desktop.app import AppContext, open_app, store_of
+from epay_desktop.app import AppContext
+from epay_desktop.app import open_app
+from epay_desktop.app import store_of
 from epay_desktop.demo import demo_environ
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money
-from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.domain.receipts import ReceiptLanguage
 from epay_desktop.store.models import AuditRow
 from epay_desktop.ui.app.controller import AppController
 from epay_desktop.ui.receipts import preview as receipts_ui
 from epay_desktop.ui.receipts.preview import ReceiptDialog
-from tests.support.file_dialogs import fifo_or_link_at, print_to_pdf, refusal, save_under, wait_file_dialog
-from tests.support.live_console import CASHIER, CASHIER_PIN, add_people, controller_running, sale_row
+from tests.support.file_dialogs import fifo_or_link_at
+from tests.support.file_dialogs import print_to_pdf
+from tests.support.file_dialogs import refusal
+from tests.support.file_dialogs import save_under
+from tests.support.file_dialogs import wait_file_dialog
+from tests.support.live_console import CASHIER
+from tests.support.live_console import CASHIER_PIN
+from tests.support.live_console import add_people
+from tests.support.live_console import controller_running
+from tests.support.live_console import sale_row
 from tests.support.pdf import pdf_text
 from tests.support.windows import log_in
 

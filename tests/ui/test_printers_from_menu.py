@@ -20,12 +20,17 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QPoint, Qt, QTranslator
+from PySide6.QtCore import QPoint
+from PySide6.QtCore import Qt
+from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId
-from epay_desktop.domain.receipts import ReceiptKind, ReceiptWidth
-from epay_desktop.receipts.calibration import CANDIDATES, candidate_line
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.domain.receipts import ReceiptWidth
+from epay_desktop.receipts.calibration import CANDIDATES
+from epay_desktop.receipts.calibration import candidate_line
 from epay_desktop.receipts.escpos_profile import TextMode
 from epay_desktop.receipts.printers import make_profile
 from epay_desktop.sandbox.printer.server import FakePrinter
@@ -33,9 +38,16 @@ from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.language import translations
 from epay_desktop.ui.receipts.preview import ReceiptDialog
 from epay_desktop.ui.settings.printer_form import PrinterForm
-from epay_desktop.ui.settings.printers_dialog import CalibrationQuestion, PrintersDialog
-from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN, sale_row, trigger
-from tests.support.windows import shown, wait_shown
+from epay_desktop.ui.settings.printers_dialog import CalibrationQuestion
+from epay_desktop.ui.settings.printers_dialog import PrintersDialog
+from tests.support.live_console import CASHIER
+from tests.support.live_console import CASHIER_PIN
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
+from tests.support.live_console import sale_row
+from tests.support.live_console import trigger
+from tests.support.windows import shown
+from tests.support.windows import wait_shown
 
 LEFT = Qt.MouseButton.LeftButton
 SLOW = 15_000

@@ -13,7 +13,8 @@ import shiboken6
 
 from epay_desktop.ui.app.crash import CrashHandler
 from epay_desktop.ui.app.main import _shutdown
-from epay_desktop.ui.common.asyncqt import end_live_tasks, spawn
+from epay_desktop.ui.common.asyncqt import end_live_tasks
+from epay_desktop.ui.common.asyncqt import spawn
 
 
 def test_a_count_still_reading_at_quit_ends_before_the_store_closes(

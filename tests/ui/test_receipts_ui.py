@@ -10,36 +10,43 @@ from __future__ import annotations
 import asyncio
 import os
 import tempfile
-from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from dataclasses import field
+from dataclasses import replace
+from datetime import UTC
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QImage, QPageSize
+from PySide6.QtCore import QObject
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtGui import QPageSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QFileDialog, QLineEdit
+from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QLineEdit
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Role, User
-from epay_desktop.domain.receipts import (
-    ReceiptDraft,
-    ReceiptKind,
-    ReceiptLanguage,
-    ReceiptRecord,
-    ReceiptRequest,
-    ReceiptWidth,
-)
-from epay_desktop.receipts import ReceiptData, render_pdf
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
+from epay_desktop.domain.receipts import ReceiptDraft
+from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.domain.receipts import ReceiptLanguage
+from epay_desktop.domain.receipts import ReceiptRecord
+from epay_desktop.domain.receipts import ReceiptRequest
+from epay_desktop.domain.receipts import ReceiptWidth
+from epay_desktop.receipts import ReceiptData
+from epay_desktop.receipts import render_pdf
 from epay_desktop.services.receipts import save_pdf
-from epay_desktop.ui.receipts.preview import (
-    ReceiptDialog,
-    load_pdf,
-    page_size_for,
-    prepare_printer,
-    print_document,
-)
+from epay_desktop.ui.receipts.preview import ReceiptDialog
+from epay_desktop.ui.receipts.preview import load_pdf
+from epay_desktop.ui.receipts.preview import page_size_for
+from epay_desktop.ui.receipts.preview import prepare_printer
+from epay_desktop.ui.receipts.preview import print_document
 from tests.support.pdf import pdf_text
 
 # Screenshots go to EPAY_SCREENSHOTS when set (to refresh docs/screenshots on purpose), else to the

@@ -4,10 +4,18 @@ what the amounts leave -- the same rule the service applies (domain/rules.py che
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Payment, Role, User
-from epay_desktop.domain.rules import check_refund, refund_remaining
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import Payment
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
+from epay_desktop.domain.rules import check_refund
+from epay_desktop.domain.rules import refund_remaining
 from epay_desktop.services.payments.queries import refundable
 from epay_desktop.ui.window.actions import payment_availability
 

@@ -16,11 +16,13 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QMessageBox
 
 from epay_desktop.app import open_app
 from epay_desktop.domain import Role
-from epay_desktop.ui.app.main import GuiOptions, run_console
+from epay_desktop.ui.app.main import GuiOptions
+from epay_desktop.ui.app.main import run_console
 from epay_desktop.ui.common.language import translations
 
 SLOW_MS = 20_000
@@ -143,7 +145,8 @@ def test_the_login_form_says_a_log_in_waits_for_a_slow_page_check(
 ) -> None:
     """At a million payments the page check takes seconds (the full check after an unclean end ~45 s) and
     a log-in waits for it: the login form says so while it runs, and stops saying it when it is done."""
-    from PySide6.QtWidgets import QLabel, QMainWindow
+    from PySide6.QtWidgets import QLabel
+    from PySide6.QtWidgets import QMainWindow
 
     import epay_desktop.ui.app.main as console_main
 

@@ -8,14 +8,19 @@ check decides).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import UTC
+from datetime import datetime
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
-from epay_desktop.domain import ConsoleStatus, Money, Role, User
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Money
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
 from epay_desktop.gateway.cards import Secure3DForm
 from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.services.payments.saved_cards import SavedCardCharge

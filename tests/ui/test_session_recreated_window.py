@@ -4,12 +4,15 @@ QtWebEngine view to a window recreates its native window on X11, and input there
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QMainWindow
 
-from epay_desktop.domain import Role, User
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
 from epay_desktop.ui.session.session import Session
 
 CASHIER = User(1, "Aigerim", Role.CASHIER, True, 0, None, datetime(2026, 1, 15, 9, 0, tzinfo=UTC))

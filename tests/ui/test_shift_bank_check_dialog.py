@@ -10,7 +10,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from epay_desktop.ui.shifts.bank_progress import BankCheckDialog, Progress
+from epay_desktop.ui.shifts.bank_progress import BankCheckDialog
+from epay_desktop.ui.shifts.bank_progress import Progress
 from tests.support.windows import wait_shown
 
 

@@ -17,12 +17,23 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QGroupBox, QLabel, QLineEdit, QTableWidget, QWidget
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QGroupBox
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QWidget
 
 from epay_desktop.app import open_app
 from epay_desktop.demo import demo_environ
-from epay_desktop.domain import InvoiceId, Money
-from epay_desktop.domain.shifts import SHIFT_WARN_AFTER, ReportKind, ShiftReport, chain_note, overdue_warning
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain.shifts import SHIFT_WARN_AFTER
+from epay_desktop.domain.shifts import ReportKind
+from epay_desktop.domain.shifts import ShiftReport
+from epay_desktop.domain.shifts import chain_note
+from epay_desktop.domain.shifts import overdue_warning
 from epay_desktop.receipts.printers import make_profile
 from epay_desktop.sandbox.printer.server import FakePrinter
 from epay_desktop.services.payments.checkout import CheckoutRequest
@@ -31,11 +42,14 @@ from epay_desktop.ui.common.language import translations
 from epay_desktop.ui.shifts.history import ShiftHistoryDialog
 from epay_desktop.ui.shifts.report_view import ShiftReportDialog
 from tests.support.catalogue import compile_catalogue
-from tests.support.file_dialogs import print_to_pdf, wait_file_dialog
+from tests.support.file_dialogs import print_to_pdf
+from tests.support.file_dialogs import wait_file_dialog
 from tests.support.live_console import add_people
 from tests.support.pdf import pdf_text
-from tests.support.sandbox import APPROVED_CARD, SandboxControl
-from tests.support.windows import SLOW_MS, wait_shown
+from tests.support.sandbox import APPROVED_CARD
+from tests.support.sandbox import SandboxControl
+from tests.support.windows import SLOW_MS
+from tests.support.windows import wait_shown
 
 LEFT = Qt.MouseButton.LeftButton
 

@@ -23,7 +23,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QMessageBox
 
 from epay_desktop.domain import Role
 from epay_desktop.ui.common.screen_fit import needed_height
@@ -31,8 +32,13 @@ from epay_desktop.ui.shifts.bank_progress import BankCheckDialog
 from epay_desktop.ui.shifts.close_dialog import CloseShiftDialog
 from epay_desktop.ui.shifts.report_view import ShiftReportDialog
 from tests.support.clock import Clock
-from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN, trigger
-from tests.support.windows import shown, wait_shown
+from tests.support.live_console import CASHIER
+from tests.support.live_console import CASHIER_PIN
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
+from tests.support.live_console import trigger
+from tests.support.windows import shown
+from tests.support.windows import wait_shown
 
 LEFT = Qt.MouseButton.LeftButton
 SLOW = 15_000

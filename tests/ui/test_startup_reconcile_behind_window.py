@@ -16,11 +16,15 @@ from PySide6.QtCore import Qt
 
 from epay_desktop.app import open_app
 from epay_desktop.demo import demo_environ
-from epay_desktop.domain import ConsoleStatus, Money, Role
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Money
+from epay_desktop.domain import Role
 from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.services.payments.checkout import CheckoutRequest
-from epay_desktop.ui.app.controller import AppController, ConsoleOptions
-from epay_desktop.ui.app.main import _status_line, start_background
+from epay_desktop.ui.app.controller import AppController
+from epay_desktop.ui.app.controller import ConsoleOptions
+from epay_desktop.ui.app.main import _status_line
+from epay_desktop.ui.app.main import start_background
 from epay_desktop.ui.common.roles import RecordRole
 from tests.support.windows import dismiss_dialogs
 

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
 import pytest
 
-from epay_desktop.domain import Role, User
-from epay_desktop.services.events import EventBus, PollerHealthChanged
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
+from epay_desktop.services.events import EventBus
+from epay_desktop.services.events import PollerHealthChanged
 from epay_desktop.ui.app.bridge import EventBridge
-from epay_desktop.ui.window.status_bar import ConsoleStatusBar, environment_badge
+from epay_desktop.ui.window.status_bar import ConsoleStatusBar
+from epay_desktop.ui.window.status_bar import environment_badge
 
 NOW = datetime(2026, 1, 15, 9, 30, 5, tzinfo=UTC)  # 14:30:05 in Almaty (UTC+5)
 

@@ -4,7 +4,8 @@ in the demo: "Last check: 14:59:01" while the payment in the detail had been che
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from typing import Any
 
 import pytest

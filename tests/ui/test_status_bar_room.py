@@ -7,22 +7,33 @@ long one-line result, and the rule itself on plain widths."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QEvent
+from PySide6.QtCore import QRect
+from PySide6.QtCore import QSize
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QWidget
 
-from epay_desktop.domain import InvoiceId, Money, Role, User
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
 from epay_desktop.domain.shifts import Shift
 from epay_desktop.services.fiscal.shift_watch import Deadline
 from epay_desktop.services.payments.reconcile import ReconcileReport
 from epay_desktop.ui.common.language import translations
 from epay_desktop.ui.common.screen_fit import whole_words
 from epay_desktop.ui.payments.check_bank import check_summary
-from epay_desktop.ui.window.give_way import ELASTIC, Form, give_way
+from epay_desktop.ui.window.give_way import ELASTIC
+from epay_desktop.ui.window.give_way import Form
+from epay_desktop.ui.window.give_way import give_way
 from epay_desktop.ui.window.main_window import default_size
 from epay_desktop.ui.window.status_bar import ConsoleStatusBar
 

@@ -14,8 +14,10 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtGui import QColor
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QLabel
 
 import epay_desktop
 from epay_desktop.resources import ResourceMissingError
@@ -25,7 +27,8 @@ from epay_desktop.ui.checkout.shell import info_page
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.money import money_dialog
 from epay_desktop.ui.settings import settings_pages
-from epay_desktop.ui.widgets.status_badge import Tone, tone_roles
+from epay_desktop.ui.widgets.status_badge import Tone
+from epay_desktop.ui.widgets.status_badge import tone_roles
 from epay_desktop.ui.window import status_bar
 from tests.support.code_strings import code_strings
 

@@ -8,13 +8,17 @@ checks the title of every dialog it opens the same way.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from epay_desktop.ui.app.main import StartupScreen, configure_application
-from epay_desktop.ui.common.titles import product_name, shown_title, window_title
+from epay_desktop.ui.app.main import StartupScreen
+from epay_desktop.ui.app.main import configure_application
+from epay_desktop.ui.common.titles import product_name
+from epay_desktop.ui.common.titles import shown_title
+from epay_desktop.ui.common.titles import window_title
 from epay_desktop.ui.session.login import LoginDialog
 from epay_desktop.ui.window.main_window import MainWindow
 

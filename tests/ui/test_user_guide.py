@@ -17,14 +17,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtGui import QKeySequence
 
-from epay_desktop.resources import GUIDE_SOURCE, ResourceMissingError, resources_dir, user_guide_file
-from epay_desktop.ui.common.language import LANGUAGES, translations
+from epay_desktop.resources import GUIDE_SOURCE
+from epay_desktop.resources import ResourceMissingError
+from epay_desktop.resources import resources_dir
+from epay_desktop.resources import user_guide_file
+from epay_desktop.ui.common.language import LANGUAGES
+from epay_desktop.ui.common.language import translations
 from epay_desktop.ui.window import user_guide as guide_module
-from epay_desktop.ui.window.user_guide import UserGuideWindow, guide_markdown
-from tests.support.live_console import menu_of, menu_opened_at
+from epay_desktop.ui.window.user_guide import UserGuideWindow
+from epay_desktop.ui.window.user_guide import guide_markdown
+from tests.support.live_console import menu_of
+from tests.support.live_console import menu_opened_at
 from tests.support.windows import wait_shown
 
 CASHIER, CASHIER_PIN = "Айгерим", "1111"  # tests/ui/conftest.py real_console's cashier

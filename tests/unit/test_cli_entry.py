@@ -6,7 +6,8 @@ import signal
 import httpx
 
 from epay_desktop.cli import main
-from tests.support.merchant import CLIENT_SECRET, TERMINAL_ID
+from tests.support.merchant import CLIENT_SECRET
+from tests.support.merchant import TERMINAL_ID
 from tests.support.sandbox import sandbox_process
 
 

@@ -6,16 +6,14 @@ import re
 
 import pytest
 
-from epay_desktop.domain.decline_reasons import (
-    ATTEMPTS_EXHAUSTED_CODES,
-    DECLINE_TEXTS,
-    LANGUAGES,
-    PUBLISHED_CODES,
-    attempts_exhausted,
-    decline_message,
-    language_of,
-    unknown_status_message,
-)
+from epay_desktop.domain.decline_reasons import ATTEMPTS_EXHAUSTED_CODES
+from epay_desktop.domain.decline_reasons import DECLINE_TEXTS
+from epay_desktop.domain.decline_reasons import LANGUAGES
+from epay_desktop.domain.decline_reasons import PUBLISHED_CODES
+from epay_desktop.domain.decline_reasons import attempts_exhausted
+from epay_desktop.domain.decline_reasons import decline_message
+from epay_desktop.domain.decline_reasons import language_of
+from epay_desktop.domain.decline_reasons import unknown_status_message
 
 #: epay-api.md section 15 (the bank's SDK): 455-498, 505, 703, 1612, 1636, 1654, 1759, 2092.
 SDK_CODES = [*range(455, 499), 505, 703, 1612, 1636, 1654, 1759, 2092]

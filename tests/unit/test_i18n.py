@@ -13,9 +13,15 @@ from xml.etree import ElementTree
 
 import pytest
 
-from epay_desktop.domain.errors import ConsoleError, RuleViolation, StaleRemaining
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Message, msg
-from epay_desktop.gateway.errors import Declined, GatewayUnavailable, OutcomeUnknown
+from epay_desktop.domain.errors import ConsoleError
+from epay_desktop.domain.errors import RuleViolation
+from epay_desktop.domain.errors import StaleRemaining
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import Message
+from epay_desktop.domain.i18n import msg
+from epay_desktop.gateway.errors import Declined
+from epay_desktop.gateway.errors import GatewayUnavailable
+from epay_desktop.gateway.errors import OutcomeUnknown
 from epay_desktop.store.db import StoreError
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -170,7 +176,8 @@ def test_lupdate_extracts_service_templates(tmp_path: Path) -> None:
 
 
 def test_user_message_of_shows_the_russian_translation(tmp_path: Path, qapp: object) -> None:
-    from PySide6.QtCore import QCoreApplication, QTranslator
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QTranslator
 
     from epay_desktop.domain.money import Money
     from epay_desktop.ui.common.asyncqt import user_message_of

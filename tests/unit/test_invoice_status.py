@@ -1,6 +1,8 @@
 import pytest
 
-from epay_desktop.domain import InvoiceId, InvoiceIdError, PaymentStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import InvoiceIdError
+from epay_desktop.domain import PaymentStatus
 
 
 @pytest.mark.parametrize("text", ["000001", "123456789012345", "205218074"])

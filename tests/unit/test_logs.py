@@ -3,7 +3,8 @@ import stat
 
 import pytest
 
-from epay_desktop.logs import assert_redacted, configure_logging
+from epay_desktop.logs import assert_redacted
+from epay_desktop.logs import configure_logging
 from tests.support.merchant import CLIENT_SECRET
 
 SECRET = CLIENT_SECRET

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import lzstring as oracle_module
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import example
+from hypothesis import given
+from hypothesis import settings
 from hypothesis import strategies as st
 
-from epay_desktop.payform.lzstring import (
-    URI_SAFE_ALPHABET,
-    compress_to_encoded_uri_component,
-    decompress_from_encoded_uri_component,
-)
+from epay_desktop.payform.lzstring import URI_SAFE_ALPHABET
+from epay_desktop.payform.lzstring import compress_to_encoded_uri_component
+from epay_desktop.payform.lzstring import decompress_from_encoded_uri_component
 
 ORACLE = oracle_module.LZString()
 

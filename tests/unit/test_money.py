@@ -4,7 +4,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from epay_desktop.domain import MAX_MINOR, Money, MoneyError, parse_decimal_amount
+from epay_desktop.domain import MAX_MINOR
+from epay_desktop.domain import Money
+from epay_desktop.domain import MoneyError
+from epay_desktop.domain import parse_decimal_amount
 
 NNBSP = "\u202f"
 NBSP = "\u00a0"

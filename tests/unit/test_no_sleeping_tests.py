@@ -23,7 +23,8 @@ import functools
 import re
 import textwrap
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+from decimal import InvalidOperation
 from pathlib import Path
 from typing import Final
 

@@ -1,8 +1,12 @@
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl
+from urllib.parse import urlsplit
 
 import pytest
 
-from epay_desktop.payform.codec import ParamsError, encode_params, hosted_page_url, parse_params
+from epay_desktop.payform.codec import ParamsError
+from epay_desktop.payform.codec import encode_params
+from epay_desktop.payform.codec import hosted_page_url
+from epay_desktop.payform.codec import parse_params
 
 PAYMENT = {
     "invoiceId": "000123456",

@@ -16,13 +16,18 @@ from contextlib import closing
 
 import pytest
 from alembic import command
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from epay_desktop.store.db import make_engine
-from epay_desktop.store.migrations import alembic_config, head_revision, migrate
+from epay_desktop.store.migrations import alembic_config
+from epay_desktop.store.migrations import head_revision
+from epay_desktop.store.migrations import migrate
 from tests.support.database import open_store
-from tests.support.postgres import DATABASE, PgServer, start_at_head
+from tests.support.postgres import DATABASE
+from tests.support.postgres import PgServer
+from tests.support.postgres import start_at_head
 
 
 def _schema_of(url: str) -> str:

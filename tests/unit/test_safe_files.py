@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from epay_desktop import safe_files
-from epay_desktop.safe_files import UnsafeFilePath, check_target, write_file_safely
+from epay_desktop.safe_files import UnsafeFilePath
+from epay_desktop.safe_files import check_target
+from epay_desktop.safe_files import write_file_safely
 
 
 def test_a_new_path_is_written_private_and_whole(tmp_path: Path) -> None:

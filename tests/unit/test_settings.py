@@ -1,7 +1,9 @@
 import pytest
 
 from epay_desktop.gateway.config import Environment
-from epay_desktop.settings import TEST_CLIENT_SECRET, SettingsError, load_gateway_settings
+from epay_desktop.settings import TEST_CLIENT_SECRET
+from epay_desktop.settings import SettingsError
+from epay_desktop.settings import load_gateway_settings
 
 PROD = {
     "EPAYMENT_ENV": "prod",

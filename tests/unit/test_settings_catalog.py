@@ -11,10 +11,13 @@ from pathlib import Path
 import pytest
 
 from epay_desktop.domain import settings_catalog as catalog
-from epay_desktop.domain.receipts import ReceiptLanguage, ReceiptWidth
+from epay_desktop.domain.receipts import ReceiptLanguage
+from epay_desktop.domain.receipts import ReceiptWidth
 from epay_desktop.gateway.config import Environment
-from epay_desktop.services.shop_settings import LocalConfig, ShopProfile
-from epay_desktop.settings import ENV_VARS, settings_kept_elsewhere
+from epay_desktop.services.shop_settings import LocalConfig
+from epay_desktop.services.shop_settings import ShopProfile
+from epay_desktop.settings import ENV_VARS
+from epay_desktop.settings import settings_kept_elsewhere
 from tests.support.code_strings import code_strings
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,10 +9,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from epay_desktop.domain import MAX_MINOR, Money, MoneyError
-from epay_desktop.domain.bounds import BoundsError, parse_date_text, parse_whole_number
+from epay_desktop.domain import MAX_MINOR
+from epay_desktop.domain import Money
+from epay_desktop.domain import MoneyError
+from epay_desktop.domain.bounds import BoundsError
+from epay_desktop.domain.bounds import parse_date_text
+from epay_desktop.domain.bounds import parse_whole_number
 from epay_desktop.domain.money import parse_amount_text
-from epay_desktop.domain.text import FIELD_REASON, TextError, check_text, visible
+from epay_desktop.domain.text import FIELD_REASON
+from epay_desktop.domain.text import TextError
+from epay_desktop.domain.text import check_text
+from epay_desktop.domain.text import visible
 from epay_desktop.services.people.look_alike_names import confusable
 
 NBSP, NNBSP = "\u00a0", "\u202f"

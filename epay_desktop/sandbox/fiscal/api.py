@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import asyncio
 import html
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
 from decimal import Decimal
@@ -25,34 +26,42 @@ from typing import Final
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
-from starlette.routing import BaseRoute, Route
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.responses import HTMLResponse
+from starlette.responses import Response
+from starlette.routing import BaseRoute
+from starlette.routing import Route
+from starlette.types import ASGIApp
+from starlette.types import Receive
+from starlette.types import Scope
+from starlette.types import Send
 
 from epay_desktop.domain.hosts import is_loopback_host
-from epay_desktop.sandbox.control import control_table, fault_routes
+from epay_desktop.sandbox.control import control_table
+from epay_desktop.sandbox.control import fault_routes
 from epay_desktop.sandbox.dropping import DropResponse
-from epay_desktop.sandbox.errors import Code, SandboxError
+from epay_desktop.sandbox.errors import Code
+from epay_desktop.sandbox.errors import SandboxError
 from epay_desktop.sandbox.faults import FaultBook
-from epay_desktop.sandbox.fiscal.account import API_KEY, CASHBOX
-from epay_desktop.sandbox.fiscal.checks import Fields, read_check
-from epay_desktop.sandbox.fiscal.register import (
-    OFFLINE_LIMIT,
-    ErrorCode,
-    FiscalError,
-    Receipt,
-    Register,
-)
-from epay_desktop.sandbox.fiscal.views import (
-    LANGUAGES,
-    cashbox_state_json,
-    history_json,
-    print_lines,
-    receipt_json,
-    report_json,
-    stamp,
-)
-from epay_desktop.sandbox.render import JSONResponse, error_response, origin, read_json
+from epay_desktop.sandbox.fiscal.account import API_KEY
+from epay_desktop.sandbox.fiscal.account import CASHBOX
+from epay_desktop.sandbox.fiscal.checks import Fields
+from epay_desktop.sandbox.fiscal.checks import read_check
+from epay_desktop.sandbox.fiscal.register import OFFLINE_LIMIT
+from epay_desktop.sandbox.fiscal.register import ErrorCode
+from epay_desktop.sandbox.fiscal.register import FiscalError
+from epay_desktop.sandbox.fiscal.register import Receipt
+from epay_desktop.sandbox.fiscal.register import Register
+from epay_desktop.sandbox.fiscal.views import LANGUAGES
+from epay_desktop.sandbox.fiscal.views import cashbox_state_json
+from epay_desktop.sandbox.fiscal.views import history_json
+from epay_desktop.sandbox.fiscal.views import print_lines
+from epay_desktop.sandbox.fiscal.views import receipt_json
+from epay_desktop.sandbox.fiscal.views import report_json
+from epay_desktop.sandbox.fiscal.views import stamp
+from epay_desktop.sandbox.render import JSONResponse
+from epay_desktop.sandbox.render import error_response
+from epay_desktop.sandbox.render import origin
+from epay_desktop.sandbox.render import read_json
 
 __all__ = ["FAULT_KINDS", "OPERATIONS", "FiscalSandbox", "create_app"]
 

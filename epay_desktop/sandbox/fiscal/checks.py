@@ -7,20 +7,21 @@ and ``CashboxUniqueNumber``). Numbers arrive as Decimal (never float).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
+from dataclasses import fields
 from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Final
+from decimal import ROUND_HALF_UP
+from decimal import Decimal
+from typing import Any
+from typing import Final
 
 from epay_desktop.sandbox.config import KZ_TZ
-from epay_desktop.sandbox.fiscal.register import (
-    OPERATION_RETURNED,
-    Basis,
-    Line,
-    Receipt,
-    Shift,
-    validation_error,
-)
+from epay_desktop.sandbox.fiscal.register import OPERATION_RETURNED
+from epay_desktop.sandbox.fiscal.register import Basis
+from epay_desktop.sandbox.fiscal.register import Line
+from epay_desktop.sandbox.fiscal.register import Receipt
+from epay_desktop.sandbox.fiscal.register import Shift
+from epay_desktop.sandbox.fiscal.register import validation_error
 
 __all__ = ["CheckRequest", "Fields", "read_check"]
 

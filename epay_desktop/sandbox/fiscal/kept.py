@@ -18,15 +18,24 @@ from __future__ import annotations
 import json
 import logging
 import types
-from dataclasses import fields, is_dataclass
-from datetime import datetime, timedelta
+from dataclasses import fields
+from dataclasses import is_dataclass
+from datetime import datetime
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Final, Union, get_args, get_origin, get_type_hints
+from typing import Any
+from typing import Final
+from typing import Union
+from typing import get_args
+from typing import get_origin
+from typing import get_type_hints
 
 from epay_desktop.domain.errors import ConsoleError
 from epay_desktop.safe_files import write_file_safely
-from epay_desktop.sandbox.fiscal.register import Receipt, Register, Shift
+from epay_desktop.sandbox.fiscal.register import Receipt
+from epay_desktop.sandbox.fiscal.register import Register
+from epay_desktop.sandbox.fiscal.register import Shift
 
 __all__ = ["FORMAT", "keep_in", "start_afresh", "state_bytes"]
 

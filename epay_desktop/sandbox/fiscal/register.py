@@ -19,14 +19,19 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import datetime
+from datetime import timedelta
 from decimal import Decimal
 from enum import IntEnum
 from typing import Final
 
 from epay_desktop.sandbox.config import KZ_TZ
-from epay_desktop.sandbox.fiscal.account import IDENTITY_NUMBER, LOGIN, PASSWORD, REGISTRATION_NUMBER
+from epay_desktop.sandbox.fiscal.account import IDENTITY_NUMBER
+from epay_desktop.sandbox.fiscal.account import LOGIN
+from epay_desktop.sandbox.fiscal.account import PASSWORD
+from epay_desktop.sandbox.fiscal.account import REGISTRATION_NUMBER
 
 __all__ = [
     "OFFLINE_LIMIT",

@@ -10,17 +10,19 @@ import sys
 
 import uvicorn
 
-from epay_desktop.sandbox.fiscal.account import API_KEY, CASHBOX, LOGIN, PASSWORD
-from epay_desktop.sandbox.fiscal.api import FiscalSandbox, create_app
+from epay_desktop.sandbox.fiscal.account import API_KEY
+from epay_desktop.sandbox.fiscal.account import CASHBOX
+from epay_desktop.sandbox.fiscal.account import LOGIN
+from epay_desktop.sandbox.fiscal.account import PASSWORD
+from epay_desktop.sandbox.fiscal.api import FiscalSandbox
+from epay_desktop.sandbox.fiscal.api import create_app
 from epay_desktop.sandbox.fiscal.kept import keep_in
-from epay_desktop.sandbox.server import (
-    ServedInThread,
-    base_url,
-    bind,
-    listen_for_cli,
-    serve_until_interrupted,
-    uvicorn_config,
-)
+from epay_desktop.sandbox.server import ServedInThread
+from epay_desktop.sandbox.server import base_url
+from epay_desktop.sandbox.server import bind
+from epay_desktop.sandbox.server import listen_for_cli
+from epay_desktop.sandbox.server import serve_until_interrupted
+from epay_desktop.sandbox.server import uvicorn_config
 
 __all__ = ["RunningFiscalSandbox", "run", "start_in_thread"]
 

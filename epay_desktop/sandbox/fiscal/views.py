@@ -8,15 +8,15 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Final
 
-from epay_desktop.sandbox.fiscal.account import (
-    CASHBOX,
-    CASHIER_NAME,
-    IDENTITY_NUMBER,
-    OFD,
-    REGISTRATION_NUMBER,
-    SELLER,
-)
-from epay_desktop.sandbox.fiscal.register import Receipt, Register, Shift
+from epay_desktop.sandbox.fiscal.account import CASHBOX
+from epay_desktop.sandbox.fiscal.account import CASHIER_NAME
+from epay_desktop.sandbox.fiscal.account import IDENTITY_NUMBER
+from epay_desktop.sandbox.fiscal.account import OFD
+from epay_desktop.sandbox.fiscal.account import REGISTRATION_NUMBER
+from epay_desktop.sandbox.fiscal.account import SELLER
+from epay_desktop.sandbox.fiscal.register import Receipt
+from epay_desktop.sandbox.fiscal.register import Register
+from epay_desktop.sandbox.fiscal.register import Shift
 
 __all__ = [
     "LANGUAGES",

@@ -22,13 +22,16 @@ nothing more is printed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from collections.abc import Mapping
+from dataclasses import dataclass
+from dataclasses import field
 from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from PIL import Image, ImageFont
+    from PIL import Image
+    from PIL import ImageFont
 
 __all__ = [
     "CODE_PAGES",
@@ -488,7 +491,8 @@ def _font(size: int) -> ImageFont.FreeTypeFont:
 @cache
 def _glyph(letter: str, style: _Style) -> Image.Image:
     """One letter in its cell, 1-bit (no antialiasing), scaled for double width or height."""
-    from PIL import Image, ImageDraw
+    from PIL import Image
+    from PIL import ImageDraw
 
     width, height, size = _FONTS[style.font]
     cell = Image.new("1", (width, height), 1)
@@ -512,7 +516,10 @@ def _glyph(letter: str, style: _Style) -> Image.Image:
 def _qr_image(data: bytes, module: int, level: str) -> Image.Image:
     """The stored QR code as the printer draws it: ``module`` dots a module, no quiet zone."""
     import qrcode
-    from qrcode.constants import ERROR_CORRECT_H, ERROR_CORRECT_L, ERROR_CORRECT_M, ERROR_CORRECT_Q
+    from qrcode.constants import ERROR_CORRECT_H
+    from qrcode.constants import ERROR_CORRECT_L
+    from qrcode.constants import ERROR_CORRECT_M
+    from qrcode.constants import ERROR_CORRECT_Q
 
     levels = {"L": ERROR_CORRECT_L, "M": ERROR_CORRECT_M, "Q": ERROR_CORRECT_Q, "H": ERROR_CORRECT_H}
     code = qrcode.QRCode(error_correction=levels[level], box_size=max(1, module), border=0)

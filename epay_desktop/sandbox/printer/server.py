@@ -16,17 +16,18 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from collections.abc import Mapping
+from contextlib import contextmanager
+from contextlib import suppress
+from dataclasses import dataclass
+from dataclasses import field
 
-from epay_desktop.sandbox.printer.interpreter import (
-    CODE_PAGES,
-    EscPosError,
-    Interpreter,
-    Paper,
-    Printout,
-)
+from epay_desktop.sandbox.printer.interpreter import CODE_PAGES
+from epay_desktop.sandbox.printer.interpreter import EscPosError
+from epay_desktop.sandbox.printer.interpreter import Interpreter
+from epay_desktop.sandbox.printer.interpreter import Paper
+from epay_desktop.sandbox.printer.interpreter import Printout
 
 __all__ = ["FakePrinter", "Job", "Trouble", "status_byte"]
 

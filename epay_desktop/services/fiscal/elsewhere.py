@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from typing import Final
 
-from epay_desktop.domain.fiscal_journal import FiscalRecord, FiscalState
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Message, msg
+from epay_desktop.domain.fiscal_journal import FiscalRecord
+from epay_desktop.domain.fiscal_journal import FiscalState
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import Message
+from epay_desktop.domain.i18n import msg
 
 __all__ = ["ASKED_ELSEWHERE", "asked_elsewhere", "elsewhere_message", "register_shown"]
 

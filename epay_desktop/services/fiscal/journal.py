@@ -12,9 +12,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Final
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpKind, OpState
-from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalRecord, FiscalState, KeptReceipt
-from epay_desktop.fiscal.models import FiscalReceipt, ReturnBasis
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain.fiscal_journal import FiscalKind
+from epay_desktop.domain.fiscal_journal import FiscalRecord
+from epay_desktop.domain.fiscal_journal import FiscalState
+from epay_desktop.domain.fiscal_journal import KeptReceipt
+from epay_desktop.fiscal.models import FiscalReceipt
+from epay_desktop.fiscal.models import ReturnBasis
 from epay_desktop.store.tx import Tx
 
 __all__ = [

@@ -23,36 +23,51 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
+from collections.abc import Awaitable
+from collections.abc import Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, fields
-from datetime import datetime, timedelta
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from dataclasses import fields
+from datetime import datetime
+from datetime import timedelta
+from typing import Any
+from typing import TypeVar
 
-from epay_desktop.domain import NotFoundError, OpKind, OpState, Payment, User
-from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalRecord, FiscalState
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Message, msg
+from epay_desktop.domain import NotFoundError
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Payment
+from epay_desktop.domain import User
+from epay_desktop.domain.fiscal_journal import FiscalKind
+from epay_desktop.domain.fiscal_journal import FiscalRecord
+from epay_desktop.domain.fiscal_journal import FiscalState
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import Message
+from epay_desktop.domain.i18n import msg
 from epay_desktop.fiscal import errors
-from epay_desktop.fiscal.errors import FiscalOutcomeUnknown, FiscalRefused, FiscalUnavailable
-from epay_desktop.fiscal.models import (
-    FiscalReceipt,
-    FiscalReturn,
-    FiscalSale,
-    ReturnBasis,
-    ShiftReport,
-    ShiftState,
-)
+from epay_desktop.fiscal.errors import FiscalOutcomeUnknown
+from epay_desktop.fiscal.errors import FiscalRefused
+from epay_desktop.fiscal.errors import FiscalUnavailable
+from epay_desktop.fiscal.models import FiscalReceipt
+from epay_desktop.fiscal.models import FiscalReturn
+from epay_desktop.fiscal.models import FiscalSale
+from epay_desktop.fiscal.models import ReturnBasis
+from epay_desktop.fiscal.models import ShiftReport
+from epay_desktop.fiscal.models import ShiftState
 from epay_desktop.fiscal.provider import FiscalProvider
-from epay_desktop.services.events import EventBus, FiscalRecordUpdated, OperationUpdated, PaymentUpdated
+from epay_desktop.services.events import EventBus
+from epay_desktop.services.events import FiscalRecordUpdated
+from epay_desktop.services.events import OperationUpdated
+from epay_desktop.services.events import PaymentUpdated
 from epay_desktop.services.fiscal import journal
-from epay_desktop.services.fiscal.elsewhere import (
-    ASKED_ELSEWHERE,
-    asked_elsewhere,
-    elsewhere_message,
-)
+from epay_desktop.services.fiscal.elsewhere import ASKED_ELSEWHERE
+from epay_desktop.services.fiscal.elsewhere import asked_elsewhere
+from epay_desktop.services.fiscal.elsewhere import elsewhere_message
 from epay_desktop.services.fiscal.held import HeldConnection
 from epay_desktop.services.fiscal.setup import FiscalSetup
-from epay_desktop.services.fiscal.shift_watch import ShiftClosed, needs_shift_close
+from epay_desktop.services.fiscal.shift_watch import ShiftClosed
+from epay_desktop.services.fiscal.shift_watch import needs_shift_close
 from epay_desktop.services.money_ops.crash_points import FaultPoints
 from epay_desktop.services.people.login import require_manager
 from epay_desktop.store.db import Store

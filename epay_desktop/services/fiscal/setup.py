@@ -19,25 +19,28 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import datetime
 
 from epay_desktop.domain import User
 from epay_desktop.domain import settings_catalog as catalog
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Message, msg
-from epay_desktop.fiscal.errors import (
-    FiscalAuthError,
-    FiscalConfigError,
-    FiscalError,
-    FiscalNotFound,
-    FiscalProtocolError,
-    FiscalUnavailable,
-)
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import Message
+from epay_desktop.domain.i18n import msg
+from epay_desktop.fiscal.errors import FiscalAuthError
+from epay_desktop.fiscal.errors import FiscalConfigError
+from epay_desktop.fiscal.errors import FiscalError
+from epay_desktop.fiscal.errors import FiscalNotFound
+from epay_desktop.fiscal.errors import FiscalProtocolError
+from epay_desktop.fiscal.errors import FiscalUnavailable
 from epay_desktop.fiscal.provider import FiscalProvider
-from epay_desktop.fiscal.webkassa import WebkassaClient, WebkassaConfig
+from epay_desktop.fiscal.webkassa import WebkassaClient
+from epay_desktop.fiscal.webkassa import WebkassaConfig
 from epay_desktop.gateway.config import Secret
 from epay_desktop.services.people.login import require_manager
-from epay_desktop.services.secret_store import KeychainUnavailable, SecretStore
+from epay_desktop.services.secret_store import KeychainUnavailable
+from epay_desktop.services.secret_store import SecretStore
 from epay_desktop.services.shop_settings import checked_shop_value
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx

@@ -12,13 +12,16 @@ says when the register is worth asking again (decision 0141).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 from enum import Enum
 from typing import Final
 
-from epay_desktop.domain.fiscal_journal import FiscalRecord, FiscalState
+from epay_desktop.domain.fiscal_journal import FiscalRecord
+from epay_desktop.domain.fiscal_journal import FiscalState
 from epay_desktop.fiscal.errors import ShiftOver24Hours
-from epay_desktop.fiscal.models import ShiftReport, ShiftState
+from epay_desktop.fiscal.models import ShiftReport
+from epay_desktop.fiscal.models import ShiftState
 
 __all__ = [
     "CLOSE_SOON",

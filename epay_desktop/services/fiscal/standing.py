@@ -15,8 +15,13 @@ from datetime import datetime
 from typing import Final
 from urllib.parse import urlsplit
 
-from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalRecord, FiscalState
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Message, Word, msg
+from epay_desktop.domain.fiscal_journal import FiscalKind
+from epay_desktop.domain.fiscal_journal import FiscalRecord
+from epay_desktop.domain.fiscal_journal import FiscalState
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import Message
+from epay_desktop.domain.i18n import Word
+from epay_desktop.domain.i18n import msg
 
 __all__ = ["FiscalStanding", "standing_of"]
 

@@ -15,20 +15,40 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from collections.abc import Awaitable
+from collections.abc import Callable
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import datetime
+from datetime import timedelta
 from typing import Protocol
 
-from epay_desktop.domain import ConsoleError, GatewaySnapshot, InvoiceId, MoneyOp, OpKind, OpState, Payment
-from epay_desktop.domain.changes import NO_ANSWER, GatewayAnswer
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Word, msg
+from epay_desktop.domain import ConsoleError
+from epay_desktop.domain import GatewaySnapshot
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Payment
+from epay_desktop.domain.changes import NO_ANSWER
+from epay_desktop.domain.changes import GatewayAnswer
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import Word
+from epay_desktop.domain.i18n import msg
 from epay_desktop.domain.settings_catalog import STATUS_LAG_SECONDS
-from epay_desktop.gateway import EpayClient, EpayError, GatewayUnavailable, StatusFound, StatusInProgress
-from epay_desktop.services.events import EventBus, OperationUpdated, PaymentUpdated
+from epay_desktop.gateway import EpayClient
+from epay_desktop.gateway import EpayError
+from epay_desktop.gateway import GatewayUnavailable
+from epay_desktop.gateway import StatusFound
+from epay_desktop.gateway import StatusInProgress
+from epay_desktop.services.events import EventBus
+from epay_desktop.services.events import OperationUpdated
+from epay_desktop.services.events import PaymentUpdated
 from epay_desktop.services.money_ops import journal
 from epay_desktop.services.money_ops.crash_points import FaultPoints
-from epay_desktop.services.money_ops.outcomes import Verdict, classify_send_error, judge
+from epay_desktop.services.money_ops.outcomes import Verdict
+from epay_desktop.services.money_ops.outcomes import classify_send_error
+from epay_desktop.services.money_ops.outcomes import judge
 from epay_desktop.services.payments.gateway_map import snapshot_from_status
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx

@@ -13,26 +13,31 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import Any, Final
+from datetime import datetime
+from datetime import timedelta
+from typing import Any
+from typing import Final
 
-from epay_desktop.domain import (
-    GatewaySnapshot,
-    InvoiceId,
-    Money,
-    MoneyOp,
-    OpKind,
-    OpState,
-    Payment,
-    PermissionDenied,
-    RuleViolation,
-    User,
-)
-from epay_desktop.domain.changes import NO_ANSWER, GatewayAnswer, OpIntent
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain import GatewaySnapshot
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Payment
+from epay_desktop.domain import PermissionDenied
+from epay_desktop.domain import RuleViolation
+from epay_desktop.domain import User
+from epay_desktop.domain.changes import NO_ANSWER
+from epay_desktop.domain.changes import GatewayAnswer
+from epay_desktop.domain.changes import OpIntent
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import msg
 from epay_desktop.domain.words import KIND_WORDS
-from epay_desktop.services.money_ops.outcomes import Verdict, next_state
-from epay_desktop.services.people.login import require_audited, require_manager
+from epay_desktop.services.money_ops.outcomes import Verdict
+from epay_desktop.services.money_ops.outcomes import next_state
+from epay_desktop.services.people.login import require_audited
+from epay_desktop.services.people.login import require_manager
 from epay_desktop.services.shifts.required import require_open_shift
 from epay_desktop.store.tx import Tx
 

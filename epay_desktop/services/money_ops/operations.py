@@ -29,38 +29,45 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime, timedelta
+from collections.abc import Awaitable
+from collections.abc import Callable
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from typing import Literal
 
-from epay_desktop.domain import (
-    InvoiceId,
-    Money,
-    MoneyOp,
-    OpKind,
-    OpState,
-    Payment,
-    PermissionDenied,
-    RuleViolation,
-    User,
-)
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
-from epay_desktop.domain.rules import (
-    check_cancel,
-    check_charge,
-    check_refund,
-    op_state_words,
-    status_words,
-)
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Payment
+from epay_desktop.domain import PermissionDenied
+from epay_desktop.domain import RuleViolation
+from epay_desktop.domain import User
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import msg
+from epay_desktop.domain.rules import check_cancel
+from epay_desktop.domain.rules import check_charge
+from epay_desktop.domain.rules import check_refund
+from epay_desktop.domain.rules import op_state_words
+from epay_desktop.domain.rules import status_words
 from epay_desktop.domain.settings_catalog import REFUND_WINDOW_DAYS
-from epay_desktop.domain.text import FIELD_REASON, check_text
+from epay_desktop.domain.text import FIELD_REASON
+from epay_desktop.domain.text import check_text
 from epay_desktop.gateway import EpayClient
-from epay_desktop.services.events import EventBus, OperationUpdated
+from epay_desktop.services.events import EventBus
+from epay_desktop.services.events import OperationUpdated
 from epay_desktop.services.money_ops import journal
 from epay_desktop.services.money_ops.crash_points import FaultPoints
-from epay_desktop.services.money_ops.engine import IN_FLIGHT_NOTE, OpEngine, Resolution, StatusRefresher
+from epay_desktop.services.money_ops.engine import IN_FLIGHT_NOTE
+from epay_desktop.services.money_ops.engine import OpEngine
+from epay_desktop.services.money_ops.engine import Resolution
+from epay_desktop.services.money_ops.engine import StatusRefresher
 from epay_desktop.services.money_ops.journal import OpRequest
-from epay_desktop.services.money_ops.outcomes import Verdict, refund_base_minor, shows_effect
+from epay_desktop.services.money_ops.outcomes import Verdict
+from epay_desktop.services.money_ops.outcomes import refund_base_minor
+from epay_desktop.services.money_ops.outcomes import shows_effect
 from epay_desktop.services.payments.queries import payment_by_invoice
 from epay_desktop.services.shifts.required import require_open_shift
 from epay_desktop.store.db import Store

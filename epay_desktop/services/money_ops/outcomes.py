@@ -17,13 +17,22 @@ operation younger than the quiet period only moves on APPLIED: someone may still
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 from enum import StrEnum
 from typing import Final
 
-from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, MoneyOp, OpKind, OpState
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import GatewaySnapshot
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
 from epay_desktop.domain.changes import GatewayAnswer
-from epay_desktop.gateway import ApiError, AuthError, EpayError, GatewayUnavailable, ServerError
+from epay_desktop.gateway import ApiError
+from epay_desktop.gateway import AuthError
+from epay_desktop.gateway import EpayError
+from epay_desktop.gateway import GatewayUnavailable
+from epay_desktop.gateway import ServerError
 
 __all__ = [
     "DEFINITE_REFUSAL_CODES",

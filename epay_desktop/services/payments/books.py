@@ -28,26 +28,30 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from typing import Final
 
-from epay_desktop.domain import (
-    ConsoleStatus,
-    Discrepancy,
-    InvoiceId,
-    Money,
-    MoneyOp,
-    OpKind,
-    OpState,
-    Payment,
-    PaymentEventKind,
-    RuleViolation,
-    User,
-)
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
-from epay_desktop.domain.text import FIELD_NOTE, check_text
-from epay_desktop.services.events import DiscrepancyResolved, EventBus
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Discrepancy
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Payment
+from epay_desktop.domain import PaymentEventKind
+from epay_desktop.domain import RuleViolation
+from epay_desktop.domain import User
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import msg
+from epay_desktop.domain.text import FIELD_NOTE
+from epay_desktop.domain.text import check_text
+from epay_desktop.services.events import DiscrepancyResolved
+from epay_desktop.services.events import EventBus
 from epay_desktop.services.people.login import require_manager
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx

@@ -23,9 +23,13 @@ stays final as before.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
-from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, Payment, PaymentEvent
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import GatewaySnapshot
+from epay_desktop.domain import Payment
+from epay_desktop.domain import PaymentEvent
 from epay_desktop.domain.decline_reasons import attempts_exhausted
 
 __all__ = [

@@ -11,15 +11,24 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, Final
+from typing import Any
+from typing import Final
 from urllib.parse import quote
 
-from epay_desktop.domain import ConsoleError, InvoiceId, Money, Payment, RuleViolation
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
-from epay_desktop.domain.text import DESCRIPTION_MAX_BYTES, FIELD_DESCRIPTION, check_text
+from epay_desktop.domain import ConsoleError
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import Payment
+from epay_desktop.domain import RuleViolation
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import msg
+from epay_desktop.domain.text import DESCRIPTION_MAX_BYTES
+from epay_desktop.domain.text import FIELD_DESCRIPTION
+from epay_desktop.domain.text import check_text
 
 __all__ = [
     "ACCOUNT_ID",

@@ -14,11 +14,16 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 from epay_desktop.domain import User
-from epay_desktop.domain.day import DayAtAGlance, Period, day_at_a_glance, periods_of
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain.day import DayAtAGlance
+from epay_desktop.domain.day import Period
+from epay_desktop.domain.day import day_at_a_glance
+from epay_desktop.domain.day import periods_of
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import msg
 from epay_desktop.domain.shifts import Totals
 from epay_desktop.services.people.login import require_manager
 from epay_desktop.store.db import Store

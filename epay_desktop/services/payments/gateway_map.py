@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from epay_desktop.domain import ConsoleStatus, GatewaySnapshot
-from epay_desktop.gateway import StatusFound, Transaction
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import GatewaySnapshot
+from epay_desktop.gateway import StatusFound
+from epay_desktop.gateway import Transaction
 
 __all__ = ["console_status", "snapshot_from_status", "snapshot_from_transaction"]
 

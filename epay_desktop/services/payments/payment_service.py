@@ -17,47 +17,45 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from dataclasses import field
+from dataclasses import replace
+from datetime import datetime
+from datetime import timedelta
 
-from epay_desktop.domain import (
-    ConsoleStatus,
-    GatewaySnapshot,
-    InvoiceId,
-    Payment,
-    PaymentEvent,
-    PaymentEventKind,
-    PermissionDenied,
-    User,
-)
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import GatewaySnapshot
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Payment
+from epay_desktop.domain import PaymentEvent
+from epay_desktop.domain import PaymentEventKind
+from epay_desktop.domain import PermissionDenied
+from epay_desktop.domain import User
 from epay_desktop.domain.changes import StatusChange
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
-from epay_desktop.gateway import (
-    AuthError,
-    EpayClient,
-    EpayError,
-    GatewayUnavailable,
-    PaymentToken,
-    ServerError,
-    StatusFound,
-    StatusInProgress,
-    StatusResult,
-)
-from epay_desktop.services.events import EventBus, GatewayHealthChanged, PaymentUpdated
-from epay_desktop.services.payments.card_attempts import (
-    APPROVED,
-    DECLINED,
-    CardAttempts,
-    card_attempts,
-    is_new_attempt,
-)
-from epay_desktop.services.payments.checkout import (
-    CheckoutInput,
-    CheckoutRequest,
-    CheckoutSession,
-    build_payment_object,
-    validate_checkout,
-)
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import msg
+from epay_desktop.gateway import AuthError
+from epay_desktop.gateway import EpayClient
+from epay_desktop.gateway import EpayError
+from epay_desktop.gateway import GatewayUnavailable
+from epay_desktop.gateway import PaymentToken
+from epay_desktop.gateway import ServerError
+from epay_desktop.gateway import StatusFound
+from epay_desktop.gateway import StatusInProgress
+from epay_desktop.gateway import StatusResult
+from epay_desktop.services.events import EventBus
+from epay_desktop.services.events import GatewayHealthChanged
+from epay_desktop.services.events import PaymentUpdated
+from epay_desktop.services.payments.card_attempts import APPROVED
+from epay_desktop.services.payments.card_attempts import DECLINED
+from epay_desktop.services.payments.card_attempts import CardAttempts
+from epay_desktop.services.payments.card_attempts import card_attempts
+from epay_desktop.services.payments.card_attempts import is_new_attempt
+from epay_desktop.services.payments.checkout import CheckoutInput
+from epay_desktop.services.payments.checkout import CheckoutRequest
+from epay_desktop.services.payments.checkout import CheckoutSession
+from epay_desktop.services.payments.checkout import build_payment_object
+from epay_desktop.services.payments.checkout import validate_checkout
 from epay_desktop.services.payments.gateway_map import snapshot_from_status
 from epay_desktop.services.payments.poll_schedule import PollSchedule
 from epay_desktop.services.payments.queries import payment_by_invoice

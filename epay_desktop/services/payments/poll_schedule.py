@@ -32,7 +32,8 @@ gateway error             back-off: the interval doubles per consecutive failure
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 
 from epay_desktop.domain import ConsoleStatus
 

@@ -31,12 +31,15 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 
 from epay_desktop.domain import Payment
 from epay_desktop.gateway import EpayError
-from epay_desktop.services.events import EventBus, PollerHealthChanged
-from epay_desktop.services.payments.payment_service import GATEWAY_WIDE, PaymentService
+from epay_desktop.services.events import EventBus
+from epay_desktop.services.events import PollerHealthChanged
+from epay_desktop.services.payments.payment_service import GATEWAY_WIDE
+from epay_desktop.services.payments.payment_service import PaymentService
 from epay_desktop.services.payments.poll_schedule import PollSchedule
 from epay_desktop.store.db import Store
 

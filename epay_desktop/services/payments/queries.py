@@ -11,37 +11,38 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import datetime
 from pathlib import Path
 
-from epay_desktop.domain import (
-    ConsoleStatus,
-    InvoiceId,
-    Money,
-    MoneyOp,
-    NotFoundError,
-    OpKind,
-    OpState,
-    Payment,
-    PaymentEvent,
-)
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import NotFoundError
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Payment
+from epay_desktop.domain import PaymentEvent
 from epay_desktop.domain.fiscal_journal import FiscalRecord
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
-from epay_desktop.domain.payment_filter import EVERY_PAYMENT, PaymentFilter
-from epay_desktop.safe_files import check_target, write_file_safely
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import msg
+from epay_desktop.domain.payment_filter import EVERY_PAYMENT
+from epay_desktop.domain.payment_filter import PaymentFilter
+from epay_desktop.safe_files import check_target
+from epay_desktop.safe_files import write_file_safely
 from epay_desktop.store.db import Store
-from epay_desktop.store.repos.payment_list import (
-    ListCounts,
-    ListCursor,
-    ListQuery,
-    ListSort,
-    PageRequest,
-    read_page,
-    read_page_at,
-    row_index,
-)
+from epay_desktop.store.repos.payment_list import ListCounts
+from epay_desktop.store.repos.payment_list import ListCursor
+from epay_desktop.store.repos.payment_list import ListQuery
+from epay_desktop.store.repos.payment_list import ListSort
+from epay_desktop.store.repos.payment_list import PageRequest
+from epay_desktop.store.repos.payment_list import read_page
+from epay_desktop.store.repos.payment_list import read_page_at
+from epay_desktop.store.repos.payment_list import row_index
 from epay_desktop.store.repos.payments import PaymentCursor
 from epay_desktop.store.tx import Tx
 

@@ -32,25 +32,34 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
-from typing import Final, TypeVar
+from collections.abc import Awaitable
+from collections.abc import Callable
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
+from typing import Final
+from typing import TypeVar
 
-from epay_desktop.domain import ConsoleError, InvoiceId, Money, MoneyOp, OpState, Payment
+from epay_desktop.domain import ConsoleError
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Payment
 from epay_desktop.domain.settings_catalog import STATUS_LAG_SECONDS
 from epay_desktop.gateway import EpayError
 from epay_desktop.services.events import PaymentUpdated
 from epay_desktop.services.money_ops.journal import KIND_WORD
-from epay_desktop.services.money_ops.operations import MoneyOperations, StatusRefresher
-from epay_desktop.services.payments.books import (
-    BOOKS_EVERY,
-    BOOKS_LIMIT,
-    BOOKS_WINDOW,
-    Books,
-    BooksResult,
-    compare,
-)
+from epay_desktop.services.money_ops.operations import MoneyOperations
+from epay_desktop.services.money_ops.operations import StatusRefresher
+from epay_desktop.services.payments.books import BOOKS_EVERY
+from epay_desktop.services.payments.books import BOOKS_LIMIT
+from epay_desktop.services.payments.books import BOOKS_WINDOW
+from epay_desktop.services.payments.books import Books
+from epay_desktop.services.payments.books import BooksResult
+from epay_desktop.services.payments.books import compare
 from epay_desktop.services.payments.queries import payment_by_invoice
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx

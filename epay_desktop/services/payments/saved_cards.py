@@ -22,11 +22,24 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import quote
 
-from epay_desktop.domain import ConsoleError, ConsoleStatus, InvoiceId, Money, Payment, PermissionDenied, User
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
-from epay_desktop.gateway import Declined, EpayClient, EpayError, OutcomeUnknown
-from epay_desktop.gateway.cards import Secure3DForm, secure3d_form
-from epay_desktop.services.payments.checkout import DEFAULT_BACK_LINK_BASE, CheckoutRequest, validate_checkout
+from epay_desktop.domain import ConsoleError
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import Payment
+from epay_desktop.domain import PermissionDenied
+from epay_desktop.domain import User
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import msg
+from epay_desktop.gateway import Declined
+from epay_desktop.gateway import EpayClient
+from epay_desktop.gateway import EpayError
+from epay_desktop.gateway import OutcomeUnknown
+from epay_desktop.gateway.cards import Secure3DForm
+from epay_desktop.gateway.cards import secure3d_form
+from epay_desktop.services.payments.checkout import DEFAULT_BACK_LINK_BASE
+from epay_desktop.services.payments.checkout import CheckoutRequest
+from epay_desktop.services.payments.checkout import validate_checkout
 from epay_desktop.services.payments.payment_service import PaymentService
 from epay_desktop.store.db import Store
 

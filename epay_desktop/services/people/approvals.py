@@ -16,19 +16,21 @@ name or PIN), plus ``approval.paused`` for each scope a try pauses.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from dataclasses import replace
+from datetime import datetime
+from datetime import timedelta
 from typing import Any
 
-from epay_desktop.domain import (
-    ApprovalError,
-    AuthenticationFailed,
-    ConsoleError,
-    OpKind,
-    PermissionDenied,
-    User,
-)
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Message, msg
+from epay_desktop.domain import ApprovalError
+from epay_desktop.domain import AuthenticationFailed
+from epay_desktop.domain import ConsoleError
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import PermissionDenied
+from epay_desktop.domain import User
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import Message
+from epay_desktop.domain.i18n import msg
 from epay_desktop.services.people.login import KZ_TIME
 from epay_desktop.store.repos.users import ThrottleState
 from epay_desktop.store.tx import Tx

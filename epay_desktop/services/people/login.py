@@ -23,12 +23,19 @@ import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 from functools import partial
 from zoneinfo import ZoneInfo
 
-from epay_desktop.domain import AccountLocked, AuthenticationFailed, ConsoleError, PermissionDenied, User
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Message, msg
+from epay_desktop.domain import AccountLocked
+from epay_desktop.domain import AuthenticationFailed
+from epay_desktop.domain import ConsoleError
+from epay_desktop.domain import PermissionDenied
+from epay_desktop.domain import User
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import Message
+from epay_desktop.domain.i18n import msg
 from epay_desktop.services.people.passwords import Passwords
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx

@@ -22,42 +22,41 @@ from __future__ import annotations
 import asyncio
 import unicodedata
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from typing import Any
 
-from epay_desktop.domain import (
-    AccountLocked,
-    ApprovalError,
-    AuthenticationFailed,
-    ConsoleError,
-    OpKind,
-    PermissionDenied,
-    Role,
-    User,
-)
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain import AccountLocked
+from epay_desktop.domain import ApprovalError
+from epay_desktop.domain import AuthenticationFailed
+from epay_desktop.domain import ConsoleError
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import PermissionDenied
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import msg
 from epay_desktop.domain.words import ROLE_WORDS
-from epay_desktop.services.people.approvals import (
-    Approval,
-    ApprovalRequest,
-    ApprovalThrottle,
-    ApprovalThrottlePolicy,
-    record_approval,
-)
-from epay_desktop.services.people.login import (
-    Credentials,
-    LoginPolicy,
-    account_problem,
-    locked_message,
-    not_audited_message,
-    report_not_audited,
-    require_audited,
-    user_subject,
-)
+from epay_desktop.services.people.approvals import Approval
+from epay_desktop.services.people.approvals import ApprovalRequest
+from epay_desktop.services.people.approvals import ApprovalThrottle
+from epay_desktop.services.people.approvals import ApprovalThrottlePolicy
+from epay_desktop.services.people.approvals import record_approval
+from epay_desktop.services.people.login import Credentials
+from epay_desktop.services.people.login import LoginPolicy
+from epay_desktop.services.people.login import account_problem
+from epay_desktop.services.people.login import locked_message
+from epay_desktop.services.people.login import not_audited_message
+from epay_desktop.services.people.login import report_not_audited
+from epay_desktop.services.people.login import require_audited
+from epay_desktop.services.people.login import user_subject
 from epay_desktop.services.people.look_alike_names import confusable
-from epay_desktop.services.people.passwords import Passwords, check_secret
+from epay_desktop.services.people.passwords import Passwords
+from epay_desktop.services.people.passwords import check_secret
 from epay_desktop.store.db import Store
-from epay_desktop.store.repos.users import MAX_APPROVAL_TTL, name_key
+from epay_desktop.store.repos.users import MAX_APPROVAL_TTL
+from epay_desktop.store.repos.users import name_key
 from epay_desktop.store.tx import Tx
 
 __all__ = ["Approval", "UserService", "may_manage"]

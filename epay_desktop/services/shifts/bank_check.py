@@ -36,9 +36,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
 
-from epay_desktop.domain import Money, MoneyOp, OpKind, OpState, Payment, PaymentEventKind
-from epay_desktop.domain.shifts import BankCheck, BankDifference, BankFigures, Note
-from epay_desktop.services.payments.books import bank_totals, console_totals
+from epay_desktop.domain import Money
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Payment
+from epay_desktop.domain import PaymentEventKind
+from epay_desktop.domain.shifts import BankCheck
+from epay_desktop.domain.shifts import BankDifference
+from epay_desktop.domain.shifts import BankFigures
+from epay_desktop.domain.shifts import Note
+from epay_desktop.services.payments.books import bank_totals
+from epay_desktop.services.payments.books import console_totals
 from epay_desktop.services.payments.reconcile import Reconciler
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx

@@ -19,19 +19,22 @@ import io
 
 from epay_desktop.domain.money import Money
 from epay_desktop.domain.receipts import ReceiptLanguage
-from epay_desktop.domain.shifts import BankDifference, FiscalCheck, ReportKind, ShiftReport, Totals
-from epay_desktop.receipts.shift_layout import (
-    bank_total_label,
-    difference_text,
-    figure_label,
-    found_text,
-    mismatch_text,
-    money_text,
-    outside_note,
-    outside_operation_text,
-    report_time,
-)
-from epay_desktop.receipts.shift_texts import note_text, shift_label
+from epay_desktop.domain.shifts import BankDifference
+from epay_desktop.domain.shifts import FiscalCheck
+from epay_desktop.domain.shifts import ReportKind
+from epay_desktop.domain.shifts import ShiftReport
+from epay_desktop.domain.shifts import Totals
+from epay_desktop.receipts.shift_layout import bank_total_label
+from epay_desktop.receipts.shift_layout import difference_text
+from epay_desktop.receipts.shift_layout import figure_label
+from epay_desktop.receipts.shift_layout import found_text
+from epay_desktop.receipts.shift_layout import mismatch_text
+from epay_desktop.receipts.shift_layout import money_text
+from epay_desktop.receipts.shift_layout import outside_note
+from epay_desktop.receipts.shift_layout import outside_operation_text
+from epay_desktop.receipts.shift_layout import report_time
+from epay_desktop.receipts.shift_texts import note_text
+from epay_desktop.receipts.shift_texts import shift_label
 
 __all__ = ["CSV_HEADER", "report_csv"]
 

@@ -29,18 +29,26 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
 
-from epay_desktop.domain import Money, MoneyOp, OpKind, OpState, Payment
-from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalRecord, FiscalState
-from epay_desktop.domain.shifts import (
-    FiscalCheck,
-    FiscalMismatch,
-    MismatchKind,
-    Note,
-    RegisterFigures,
-    Shift,
-)
-from epay_desktop.fiscal.errors import FiscalError, FiscalNotFound, ShiftAlreadyClosed
-from epay_desktop.fiscal.models import FiscalOperation, RegisterReceipt, ShiftReport
+from epay_desktop.domain import Money
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Payment
+from epay_desktop.domain.fiscal_journal import FiscalKind
+from epay_desktop.domain.fiscal_journal import FiscalRecord
+from epay_desktop.domain.fiscal_journal import FiscalState
+from epay_desktop.domain.shifts import FiscalCheck
+from epay_desktop.domain.shifts import FiscalMismatch
+from epay_desktop.domain.shifts import MismatchKind
+from epay_desktop.domain.shifts import Note
+from epay_desktop.domain.shifts import RegisterFigures
+from epay_desktop.domain.shifts import Shift
+from epay_desktop.fiscal.errors import FiscalError
+from epay_desktop.fiscal.errors import FiscalNotFound
+from epay_desktop.fiscal.errors import ShiftAlreadyClosed
+from epay_desktop.fiscal.models import FiscalOperation
+from epay_desktop.fiscal.models import RegisterReceipt
+from epay_desktop.fiscal.models import ShiftReport
 from epay_desktop.fiscal.provider import FiscalProvider
 from epay_desktop.services.fiscal import journal
 from epay_desktop.services.fiscal.service import FiscalService

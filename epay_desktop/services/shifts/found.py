@@ -17,7 +17,11 @@ from datetime import datetime
 from typing import Final
 
 from epay_desktop.domain import Payment
-from epay_desktop.domain.shifts import BankCheck, BankDifference, FoundEarlier, ReportKind, Shift
+from epay_desktop.domain.shifts import BankCheck
+from epay_desktop.domain.shifts import BankDifference
+from epay_desktop.domain.shifts import FoundEarlier
+from epay_desktop.domain.shifts import ReportKind
+from epay_desktop.domain.shifts import Shift
 from epay_desktop.store.tx import Tx
 
 __all__ = ["FOUND_ACTION", "found_earlier", "keep_found"]

@@ -29,38 +29,46 @@ import logging
 import os
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import Final
 
-from epay_desktop.domain import Payment, PermissionDenied, RuleViolation, User
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Message, msg
+from epay_desktop.domain import Payment
+from epay_desktop.domain import PermissionDenied
+from epay_desktop.domain import RuleViolation
+from epay_desktop.domain import User
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import Message
+from epay_desktop.domain.i18n import msg
 from epay_desktop.domain.receipts import ReceiptLanguage
-from epay_desktop.domain.shifts import (
-    BankCheck,
-    FiscalCheck,
-    NoOpenShift,
-    Note,
-    OutsideShifts,
-    ReportKind,
-    Shift,
-    ShiftReport,
-    ShiftRules,
-    Totals,
-    chain_note,
-    group_totals,
-    overdue_warning,
-)
+from epay_desktop.domain.shifts import BankCheck
+from epay_desktop.domain.shifts import FiscalCheck
+from epay_desktop.domain.shifts import NoOpenShift
+from epay_desktop.domain.shifts import Note
+from epay_desktop.domain.shifts import OutsideShifts
+from epay_desktop.domain.shifts import ReportKind
+from epay_desktop.domain.shifts import Shift
+from epay_desktop.domain.shifts import ShiftReport
+from epay_desktop.domain.shifts import ShiftRules
+from epay_desktop.domain.shifts import Totals
+from epay_desktop.domain.shifts import chain_note
+from epay_desktop.domain.shifts import group_totals
+from epay_desktop.domain.shifts import overdue_warning
 from epay_desktop.safe_files import write_file_safely
-from epay_desktop.services.audit import AuditAnchor, shift_check
+from epay_desktop.services.audit import AuditAnchor
+from epay_desktop.services.audit import shift_check
 from epay_desktop.services.fiscal.service import FiscalService
 from epay_desktop.services.payments.reconcile import Reconciler
-from epay_desktop.services.people.login import require_audited, require_manager
-from epay_desktop.services.shifts.bank_check import Progress, check_with_bank
+from epay_desktop.services.people.login import require_audited
+from epay_desktop.services.people.login import require_manager
+from epay_desktop.services.shifts.bank_check import Progress
+from epay_desktop.services.shifts.bank_check import check_with_bank
 from epay_desktop.services.shifts.export import report_csv
 from epay_desktop.services.shifts.fiscal_check import fiscal_check
-from epay_desktop.services.shifts.found import found_earlier, keep_found
+from epay_desktop.services.shifts.found import found_earlier
+from epay_desktop.services.shifts.found import keep_found
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 

@@ -8,6 +8,9 @@ revision with ``python -m epay_desktop.store.migrations.regenerate`` (see that m
 
 from __future__ import annotations
 
-from epay_desktop.store.migrations.runner import MigrationResult, alembic_config, head_revision, migrate
+from epay_desktop.store.migrations.runner import MigrationResult
+from epay_desktop.store.migrations.runner import alembic_config
+from epay_desktop.store.migrations.runner import head_revision
+from epay_desktop.store.migrations.runner import migrate
 
 __all__ = ["MigrationResult", "alembic_config", "head_revision", "migrate"]

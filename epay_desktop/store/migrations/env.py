@@ -6,14 +6,16 @@ script) mode is not supported: the console always migrates a live database.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
+from typing import Literal
 
 from alembic import context
 from alembic.autogenerate.api import AutogenContext
 from sqlalchemy.engine import Connection
 
 from epay_desktop.store.db import make_engine
-from epay_desktop.store.models import Base, UTCDateTime
+from epay_desktop.store.models import Base
+from epay_desktop.store.models import UTCDateTime
 
 
 def _render_item(type_: str, obj: Any, autogen_context: AutogenContext) -> str | Literal[False]:

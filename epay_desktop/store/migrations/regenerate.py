@@ -19,7 +19,8 @@ from pathlib import Path
 
 from alembic import command
 
-from epay_desktop.store.migrations.runner import MIGRATIONS_DIR, alembic_config
+from epay_desktop.store.migrations.runner import MIGRATIONS_DIR
+from epay_desktop.store.migrations.runner import alembic_config
 
 
 def main() -> int:

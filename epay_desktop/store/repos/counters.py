@@ -18,12 +18,15 @@ import logging
 import secrets
 from collections.abc import Callable
 
-from sqlalchemy import select, text
+from sqlalchemy import select
+from sqlalchemy import text
 
 from epay_desktop.domain import InvoiceId
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import msg
 from epay_desktop.store.db import StoreError
-from epay_desktop.store.models import CounterRow, PaymentRow
+from epay_desktop.store.models import CounterRow
+from epay_desktop.store.models import PaymentRow
 from epay_desktop.store.repos.repo import Repo
 
 __all__ = [

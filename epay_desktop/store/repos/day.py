@@ -12,23 +12,31 @@ shop is read in a few hundred milliseconds. The caller adds the lines up per per
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, DateTime, case, func, literal, select
+from sqlalchemy import ColumnElement
+from sqlalchemy import DateTime
+from sqlalchemy import case
+from sqlalchemy import func
+from sqlalchemy import literal
+from sqlalchemy import select
 
 from epay_desktop.domain import OpState
-from epay_desktop.domain.day import DECLINED, TWO_STEP, DayLine
+from epay_desktop.domain.day import DECLINED
+from epay_desktop.domain.day import TWO_STEP
+from epay_desktop.domain.day import DayLine
 from epay_desktop.domain.shifts import FigureKind
-from epay_desktop.store.models import UNRESOLVED_OP_STATES, MoneyOpRow, PaymentRow
+from epay_desktop.store.models import UNRESOLVED_OP_STATES
+from epay_desktop.store.models import MoneyOpRow
+from epay_desktop.store.models import PaymentRow
 from epay_desktop.store.repos.repo import Repo
-from epay_desktop.store.repos.takings import (
-    DECLINED_STATUSES,
-    HELD_STATUSES,
-    OP_FIGURE,
-    PAID_STATUSES,
-    TWO_STEP_KINDS,
-)
+from epay_desktop.store.repos.takings import DECLINED_STATUSES
+from epay_desktop.store.repos.takings import HELD_STATUSES
+from epay_desktop.store.repos.takings import OP_FIGURE
+from epay_desktop.store.repos.takings import PAID_STATUSES
+from epay_desktop.store.repos.takings import TWO_STEP_KINDS
 
 __all__ = ["DayRepo"]
 

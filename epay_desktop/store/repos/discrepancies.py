@@ -10,12 +10,21 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func
+from sqlalchemy import or_
+from sqlalchemy import select
 
-from epay_desktop.domain import Discrepancy, Money, OpState
+from epay_desktop.domain import Discrepancy
+from epay_desktop.domain import Money
+from epay_desktop.domain import OpState
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
-from epay_desktop.store.models import DiscrepancyRow, MoneyOpRow, PaymentRow
-from epay_desktop.store.repos.repo import Repo, money_or_none, not_found, record_of
+from epay_desktop.store.models import DiscrepancyRow
+from epay_desktop.store.models import MoneyOpRow
+from epay_desktop.store.models import PaymentRow
+from epay_desktop.store.repos.repo import Repo
+from epay_desktop.store.repos.repo import money_or_none
+from epay_desktop.store.repos.repo import not_found
+from epay_desktop.store.repos.repo import record_of
 
 __all__ = ["DiscrepancyRepo", "to_discrepancy"]
 

@@ -12,13 +12,30 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import ColumnElement
+from sqlalchemy import Select
+from sqlalchemy import and_
+from sqlalchemy import func
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy import update
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.dialects import sqlite
 
-from epay_desktop.domain import ConsoleStatus, Money, OpKind, OpState
-from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalRecord, FiscalState, KeptReceipt
-from epay_desktop.store.models import FiscalRecordRow, MoneyOpRow, PaymentRow
-from epay_desktop.store.repos.repo import Repo, record_of, with_currency
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Money
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain.fiscal_journal import FiscalKind
+from epay_desktop.domain.fiscal_journal import FiscalRecord
+from epay_desktop.domain.fiscal_journal import FiscalState
+from epay_desktop.domain.fiscal_journal import KeptReceipt
+from epay_desktop.store.models import FiscalRecordRow
+from epay_desktop.store.models import MoneyOpRow
+from epay_desktop.store.models import PaymentRow
+from epay_desktop.store.repos.repo import Repo
+from epay_desktop.store.repos.repo import record_of
+from epay_desktop.store.repos.repo import with_currency
 
 __all__ = ["FiscalRepo"]
 

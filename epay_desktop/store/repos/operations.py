@@ -15,23 +15,30 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from epay_desktop.domain import (
-    ConsoleStatus,
-    Money,
-    MoneyOp,
-    OperationInProgress,
-    OpKind,
-    OpState,
-    Payment,
-)
-from epay_desktop.domain.changes import NO_ANSWER, GatewayAnswer, OpIntent
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Money
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import OperationInProgress
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Payment
+from epay_desktop.domain.changes import NO_ANSWER
+from epay_desktop.domain.changes import GatewayAnswer
+from epay_desktop.domain.changes import OpIntent
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import msg
 from epay_desktop.domain.rules import transition_allowed
-from epay_desktop.store.models import UNRESOLVED_OP_STATES, MoneyOpRow
-from epay_desktop.store.repos.repo import Repo, money_or_none, not_found, record_of, with_currency
+from epay_desktop.store.models import UNRESOLVED_OP_STATES
+from epay_desktop.store.models import MoneyOpRow
+from epay_desktop.store.repos.repo import Repo
+from epay_desktop.store.repos.repo import money_or_none
+from epay_desktop.store.repos.repo import not_found
+from epay_desktop.store.repos.repo import record_of
+from epay_desktop.store.repos.repo import with_currency
 
 __all__ = ["IllegalTransition", "OperationRepo", "RefundSums"]
 

@@ -5,11 +5,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam
+from sqlalchemy import select
 
-from epay_desktop.domain import Money, PaymentEvent, PaymentEventKind
+from epay_desktop.domain import Money
+from epay_desktop.domain import PaymentEvent
+from epay_desktop.domain import PaymentEventKind
 from epay_desktop.store.models import PaymentEventRow
-from epay_desktop.store.repos.repo import Repo, money_or_none, record_of
+from epay_desktop.store.repos.repo import Repo
+from epay_desktop.store.repos.repo import money_or_none
+from epay_desktop.store.repos.repo import record_of
 
 __all__ = ["PaymentEventRepo", "to_event"]
 

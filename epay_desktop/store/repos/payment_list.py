@@ -30,29 +30,41 @@ and sorted (:func:`_walks`, decision 0051).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from collections.abc import Mapping
+from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import replace
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, literal, or_, select, tuple_
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import ColumnElement
+from sqlalchemy import Select
+from sqlalchemy import func
+from sqlalchemy import literal
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy import tuple_
+from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.orm import Session
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import UnaryExpression
 
-from epay_desktop.domain import ConsoleStatus, Payment
-from epay_desktop.domain.payment_filter import EVERY_PAYMENT, PaymentFilter
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Payment
+from epay_desktop.domain.payment_filter import EVERY_PAYMENT
+from epay_desktop.domain.payment_filter import PaymentFilter
 from epay_desktop.store.list_keys import list_keys_of
-from epay_desktop.store.models import PaymentRow, PaymentStatusCountRow, UserRow
-from epay_desktop.store.repos.payment_rows import (
-    OPEN_OPERATION_FLAG,
-    PAYMENT_COLUMNS,
-    attention_filter,
-    payments_flagged,
-    payments_of,
-    text_filter,
-    to_payment,
-)
+from epay_desktop.store.models import PaymentRow
+from epay_desktop.store.models import PaymentStatusCountRow
+from epay_desktop.store.models import UserRow
+from epay_desktop.store.repos.payment_rows import OPEN_OPERATION_FLAG
+from epay_desktop.store.repos.payment_rows import PAYMENT_COLUMNS
+from epay_desktop.store.repos.payment_rows import attention_filter
+from epay_desktop.store.repos.payment_rows import payments_flagged
+from epay_desktop.store.repos.payment_rows import payments_of
+from epay_desktop.store.repos.payment_rows import text_filter
+from epay_desktop.store.repos.payment_rows import to_payment
 
 __all__ = [
     "SORT_FOUND_LIMIT",

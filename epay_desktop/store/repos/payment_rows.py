@@ -2,40 +2,43 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import (
-    ColumnElement,
-    Dialect,
-    Label,
-    and_,
-    exists,
-    false,
-    or_,
-    select,
-    text,
-    type_coerce,
-    union_all,
-)
+from sqlalchemy import ColumnElement
+from sqlalchemy import Dialect
+from sqlalchemy import Label
+from sqlalchemy import and_
+from sqlalchemy import exists
+from sqlalchemy import false
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy import text
+from sqlalchemy import type_coerce
+from sqlalchemy import union_all
 from sqlalchemy.engine.processors import str_to_datetime
 from sqlalchemy.types import NullType
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState, Payment
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Payment
 from epay_desktop.domain.fiscal_journal import ticket_fiscal_sign
 from epay_desktop.domain.invoice import INVOICE_MAX_DIGITS
-from epay_desktop.domain.money import MoneyError, parse_amount_text
-from epay_desktop.store.models import (
-    UNRESOLVED_OP_STATES,
-    DiscrepancyRow,
-    FiscalRecordRow,
-    MoneyOpRow,
-    PaymentRow,
-    UTCDateTime,
-)
-from epay_desktop.store.repos.repo import money_or_none, record_of
+from epay_desktop.domain.money import MoneyError
+from epay_desktop.domain.money import parse_amount_text
+from epay_desktop.store.models import UNRESOLVED_OP_STATES
+from epay_desktop.store.models import DiscrepancyRow
+from epay_desktop.store.models import FiscalRecordRow
+from epay_desktop.store.models import MoneyOpRow
+from epay_desktop.store.models import PaymentRow
+from epay_desktop.store.models import UTCDateTime
+from epay_desktop.store.repos.repo import money_or_none
+from epay_desktop.store.repos.repo import record_of
 
 __all__ = [
     "OPEN_OPERATION_FLAG",

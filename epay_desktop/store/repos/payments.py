@@ -11,33 +11,35 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam
+from sqlalchemy import select
 
-from epay_desktop.domain import (
-    ConsoleStatus,
-    GatewaySnapshot,
-    InvoiceId,
-    Money,
-    MoneyOp,
-    Payment,
-)
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import GatewaySnapshot
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import Payment
 from epay_desktop.domain.changes import StatusChange
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
-from epay_desktop.domain.payment_filter import EVERY_PAYMENT, PaymentFilter
-from epay_desktop.store.models import MoneyOpRow, PaymentRow
+from epay_desktop.domain.payment_filter import EVERY_PAYMENT
+from epay_desktop.domain.payment_filter import PaymentFilter
+from epay_desktop.store.models import MoneyOpRow
+from epay_desktop.store.models import PaymentRow
 from epay_desktop.store.repos.operations import to_op
-from epay_desktop.store.repos.payment_list import (
-    ListCounts,
-    ListCursor,
-    ListQuery,
-    ListSort,
-    PageRequest,
-    count_rows,
-    cursor_at,
-    fetch_page,
-)
-from epay_desktop.store.repos.payment_rows import UNRESOLVED_OPS, PaymentCursor, to_payment
-from epay_desktop.store.repos.repo import Repo, not_found
+from epay_desktop.store.repos.payment_list import ListCounts
+from epay_desktop.store.repos.payment_list import ListCursor
+from epay_desktop.store.repos.payment_list import ListQuery
+from epay_desktop.store.repos.payment_list import ListSort
+from epay_desktop.store.repos.payment_list import PageRequest
+from epay_desktop.store.repos.payment_list import count_rows
+from epay_desktop.store.repos.payment_list import cursor_at
+from epay_desktop.store.repos.payment_list import fetch_page
+from epay_desktop.store.repos.payment_rows import UNRESOLVED_OPS
+from epay_desktop.store.repos.payment_rows import PaymentCursor
+from epay_desktop.store.repos.payment_rows import to_payment
+from epay_desktop.store.repos.repo import Repo
+from epay_desktop.store.repos.repo import not_found
 
 if TYPE_CHECKING:
     from epay_desktop.store.tx import Tx

@@ -13,9 +13,15 @@ from datetime import datetime
 
 from epay_desktop.domain import Money
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
-from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptRecord, ReceiptWidth
+from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.domain.receipts import ReceiptLanguage
+from epay_desktop.domain.receipts import ReceiptRecord
+from epay_desktop.domain.receipts import ReceiptWidth
 from epay_desktop.store.models import ReceiptRow
-from epay_desktop.store.repos.repo import Repo, not_found, record_of, with_currency
+from epay_desktop.store.repos.repo import Repo
+from epay_desktop.store.repos.repo import not_found
+from epay_desktop.store.repos.repo import record_of
+from epay_desktop.store.repos.repo import with_currency
 
 __all__ = ["ReceiptRepo", "to_receipt"]
 

@@ -6,13 +6,19 @@ record, an optional amount, the "there is no such row" error."""
 from __future__ import annotations
 
 from dataclasses import fields
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
+from typing import TypeVar
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select
+from sqlalchemy import select
 
-from epay_desktop.domain import Money, NotFoundError
+from epay_desktop.domain import Money
+from epay_desktop.domain import NotFoundError
 from epay_desktop.domain.i18n import msg
-from epay_desktop.store.models import FiscalRecordRow, MoneyOpRow, PaymentRow, ReceiptRow
+from epay_desktop.store.models import FiscalRecordRow
+from epay_desktop.store.models import MoneyOpRow
+from epay_desktop.store.models import PaymentRow
+from epay_desktop.store.models import ReceiptRow
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance

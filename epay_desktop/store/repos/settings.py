@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select, text
+from sqlalchemy import select
+from sqlalchemy import text
 
 from epay_desktop.domain import ConsoleError
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import msg
 from epay_desktop.store.models import ShopSettingRow
 
 if TYPE_CHECKING:

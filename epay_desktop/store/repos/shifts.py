@@ -12,16 +12,35 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Select, SQLColumnExpression, exists, func, or_, select, union
+from sqlalchemy import ColumnElement
+from sqlalchemy import Select
+from sqlalchemy import SQLColumnExpression
+from sqlalchemy import exists
+from sqlalchemy import func
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy import union
 from sqlalchemy.exc import IntegrityError
 
-from epay_desktop.domain import OpState, Payment
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Payment
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
-from epay_desktop.domain.shifts import FigureKind, OutsideOperation, Shift, ShiftAlreadyOpen, ShiftLine
-from epay_desktop.store.models import UNRESOLVED_OP_STATES, MoneyOpRow, PaymentRow, ShiftRow, UserRow
+from epay_desktop.domain.shifts import FigureKind
+from epay_desktop.domain.shifts import OutsideOperation
+from epay_desktop.domain.shifts import Shift
+from epay_desktop.domain.shifts import ShiftAlreadyOpen
+from epay_desktop.domain.shifts import ShiftLine
+from epay_desktop.store.models import UNRESOLVED_OP_STATES
+from epay_desktop.store.models import MoneyOpRow
+from epay_desktop.store.models import PaymentRow
+from epay_desktop.store.models import ShiftRow
+from epay_desktop.store.models import UserRow
 from epay_desktop.store.repos.payment_rows import to_payment
-from epay_desktop.store.repos.repo import Repo, record_of
-from epay_desktop.store.repos.takings import OP_FIGURE, PAID_STATUSES, sale_or_hold
+from epay_desktop.store.repos.repo import Repo
+from epay_desktop.store.repos.repo import record_of
+from epay_desktop.store.repos.takings import OP_FIGURE
+from epay_desktop.store.repos.takings import PAID_STATUSES
+from epay_desktop.store.repos.takings import sale_or_hold
 
 __all__ = ["ShiftRepo"]
 

@@ -4,13 +4,19 @@ paid, held or declined, and which paid payments were holds rather than one-step 
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Any
+from typing import Final
 
-from sqlalchemy import ColumnElement, case, exists, or_
+from sqlalchemy import ColumnElement
+from sqlalchemy import case
+from sqlalchemy import exists
+from sqlalchemy import or_
 
-from epay_desktop.domain import ConsoleStatus, OpKind
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import OpKind
 from epay_desktop.domain.shifts import FigureKind
-from epay_desktop.store.models import MoneyOpRow, PaymentRow
+from epay_desktop.store.models import MoneyOpRow
+from epay_desktop.store.models import PaymentRow
 
 __all__ = [
     "DECLINED_STATUSES",

@@ -15,17 +15,32 @@ import unicodedata
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
-from sqlalchemy import func, select, text, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import text
+from sqlalchemy import update
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.exc import IntegrityError
 
-from epay_desktop.domain.errors import ApprovalError, ConsoleError
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
-from epay_desktop.domain.records import OpKind, Role, User
-from epay_desktop.store.models import ApprovalRow, ApprovalThrottleRow, PaymentRow, UserRow
-from epay_desktop.store.repos.repo import Repo, not_found, record_of
+from epay_desktop.domain.errors import ApprovalError
+from epay_desktop.domain.errors import ConsoleError
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import msg
+from epay_desktop.domain.records import OpKind
+from epay_desktop.domain.records import Role
+from epay_desktop.domain.records import User
+from epay_desktop.store.models import ApprovalRow
+from epay_desktop.store.models import ApprovalThrottleRow
+from epay_desktop.store.models import PaymentRow
+from epay_desktop.store.models import UserRow
+from epay_desktop.store.repos.repo import Repo
+from epay_desktop.store.repos.repo import not_found
+from epay_desktop.store.repos.repo import record_of
 
 __all__ = ["MAX_APPROVAL_TTL", "ThrottleState", "UserRepo", "name_key"]
 

@@ -17,19 +17,28 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Coroutine, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from collections.abc import Coroutine
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
+from PySide6.QtCore import Qt
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from epay_desktop.app import AppContext
 from epay_desktop.domain import User
 from epay_desktop.services.payments.queries import ATTENTION_CAP
-from epay_desktop.services.shop_settings import LocalConfig, effective_environ
+from epay_desktop.services.shop_settings import LocalConfig
+from epay_desktop.services.shop_settings import effective_environ
 from epay_desktop.ui.app.bridge import EventBridge
-from epay_desktop.ui.common.asyncqt import spawn, start_action, user_message_of
+from epay_desktop.ui.common.asyncqt import spawn
+from epay_desktop.ui.common.asyncqt import start_action
+from epay_desktop.ui.common.asyncqt import user_message_of
 from epay_desktop.ui.common.file_places import ui_settings
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.session.session import Session

@@ -17,15 +17,17 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject
+from PySide6.QtCore import Qt
+from PySide6.QtCore import QTimer
+from PySide6.QtCore import Signal
+from PySide6.QtCore import Slot
 
-from epay_desktop.services.events import (
-    DiscrepancyResolved,
-    FiscalRecordUpdated,
-    GatewayHealthChanged,
-    OperationUpdated,
-    PaymentUpdated,
-)
+from epay_desktop.services.events import DiscrepancyResolved
+from epay_desktop.services.events import FiscalRecordUpdated
+from epay_desktop.services.events import GatewayHealthChanged
+from epay_desktop.services.events import OperationUpdated
+from epay_desktop.services.events import PaymentUpdated
 
 if TYPE_CHECKING:
     from epay_desktop.services.events import EventBus

@@ -11,27 +11,41 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Coroutine, Iterable
+from collections.abc import Callable
+from collections.abc import Coroutine
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent
+from PySide6.QtCore import QObject
 
 from epay_desktop.app import AppContext
-from epay_desktop.domain import ConsoleError, InvoiceId, MoneyOp, User
+from epay_desktop.domain import ConsoleError
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import User
 from epay_desktop.ui.app.admin_screens import AdminFlows
 from epay_desktop.ui.app.bridge import EventBridge
 from epay_desktop.ui.app.fiscal_screens import FiscalScreens
-from epay_desktop.ui.app.flows import Command, money_flow, print_flow, refund_receipt_flow, review_flow
+from epay_desktop.ui.app.flows import Command
+from epay_desktop.ui.app.flows import money_flow
+from epay_desktop.ui.app.flows import print_flow
+from epay_desktop.ui.app.flows import refund_receipt_flow
+from epay_desktop.ui.app.flows import review_flow
 from epay_desktop.ui.app.shift_screens import ShiftScreens
 from epay_desktop.ui.checkout.late_payment_notice import LatePaymentNotice
-from epay_desktop.ui.common.asyncqt import start_action, user_message_of
+from epay_desktop.ui.common.asyncqt import start_action
+from epay_desktop.ui.common.asyncqt import user_message_of
 from epay_desktop.ui.common.language import translations
-from epay_desktop.ui.payments.check_bank import RESULT_SHOWN_MS, check_bank_flow
+from epay_desktop.ui.payments.check_bank import RESULT_SHOWN_MS
+from epay_desktop.ui.payments.check_bank import check_bank_flow
 from epay_desktop.ui.session.login import DemoLogin
-from epay_desktop.ui.session.session import DEFAULT_IDLE_MINUTES, Session
+from epay_desktop.ui.session.session import DEFAULT_IDLE_MINUTES
+from epay_desktop.ui.session.session import Session
 from epay_desktop.ui.window.main_window import MainWindow
 
 if TYPE_CHECKING:  # the checkout and its browser (QtWebEngine) load at the first sale (decision 0055)

@@ -23,11 +23,16 @@ from PySide6.QtCore import QObject
 
 from epay_desktop.app import AppContext
 from epay_desktop.domain import User
-from epay_desktop.domain.fiscal_journal import FiscalRecord, FiscalState
-from epay_desktop.services.fiscal.shift_watch import Deadline, ShiftWatch, needs_shift_close
+from epay_desktop.domain.fiscal_journal import FiscalRecord
+from epay_desktop.domain.fiscal_journal import FiscalState
+from epay_desktop.services.fiscal.shift_watch import Deadline
+from epay_desktop.services.fiscal.shift_watch import ShiftWatch
+from epay_desktop.services.fiscal.shift_watch import needs_shift_close
 from epay_desktop.ui.app.bridge import EventBridge
 from epay_desktop.ui.app.shift_screens import ShiftScreens
-from epay_desktop.ui.common.asyncqt import NewestWins, start_action, user_message_of
+from epay_desktop.ui.common.asyncqt import NewestWins
+from epay_desktop.ui.common.asyncqt import start_action
+from epay_desktop.ui.common.asyncqt import user_message_of
 from epay_desktop.ui.session.session import Session
 from epay_desktop.ui.window.main_window import MainWindow
 

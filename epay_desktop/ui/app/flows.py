@@ -7,20 +7,29 @@ The dialogs call the services themselves; a flow only fetches what they need and
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
+from typing import Literal
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QWidget
 
-from epay_desktop.domain import InvoiceId, MoneyOp, OpKind, OpState, User
-from epay_desktop.ui.common.asyncqt import ask_message, run_dialog_once
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain import User
+from epay_desktop.ui.common.asyncqt import ask_message
+from epay_desktop.ui.common.asyncqt import run_dialog_once
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.money.cancel_dialog import CancelDialog
 from epay_desktop.ui.money.charge_dialog import ChargeDialog
 from epay_desktop.ui.money.money_dialog import MoneyOpDialog
 from epay_desktop.ui.money.refund_dialog import RefundDialog
-from epay_desktop.ui.receipts.chooser import ReceiptChoice, ReceiptChooser
+from epay_desktop.ui.receipts.chooser import ReceiptChoice
+from epay_desktop.ui.receipts.chooser import ReceiptChooser
 from epay_desktop.ui.receipts.preview import ReceiptDialog
 
 if TYPE_CHECKING:

@@ -22,28 +22,51 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
+from collections.abc import Awaitable
+from collections.abc import Callable
+from collections.abc import Coroutine
+from collections.abc import Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+from typing import Any
 
 import qasync
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QEvent
+from PySide6.QtCore import QObject
+from PySide6.QtCore import Qt
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QProgressBar
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
 
 from epay_desktop import __version__
-from epay_desktop.app import AppContext, database_checked, open_app
+from epay_desktop.app import AppContext
+from epay_desktop.app import database_checked
+from epay_desktop.app import open_app
 from epay_desktop.domain import ConsoleError
 from epay_desktop.launch import Launch
-from epay_desktop.logs import log_failure, quiet_without_handlers
+from epay_desktop.logs import log_failure
+from epay_desktop.logs import quiet_without_handlers
 from epay_desktop.ui.app.admin_screens import saved_idle_minutes
-from epay_desktop.ui.app.controller import AppController, ConsoleOptions
-from epay_desktop.ui.app.crash import CrashHandler, install_crash_handler
+from epay_desktop.ui.app.controller import AppController
+from epay_desktop.ui.app.controller import ConsoleOptions
+from epay_desktop.ui.app.crash import CrashHandler
+from epay_desktop.ui.app.crash import install_crash_handler
 from epay_desktop.ui.app.gc_guard import MainThreadCollector
 from epay_desktop.ui.common import theme
-from epay_desktop.ui.common.asyncqt import ask_message, end_live_tasks, user_message_of
-from epay_desktop.ui.common.language import startup_language, translations
-from epay_desktop.ui.common.titles import product_name, window_title
+from epay_desktop.ui.common.asyncqt import ask_message
+from epay_desktop.ui.common.asyncqt import end_live_tasks
+from epay_desktop.ui.common.asyncqt import user_message_of
+from epay_desktop.ui.common.language import startup_language
+from epay_desktop.ui.common.language import translations
+from epay_desktop.ui.common.titles import product_name
+from epay_desktop.ui.common.titles import window_title
 from epay_desktop.ui.window.about import app_icon
 
 if TYPE_CHECKING:  # QtWebEngine loads at the first sale (decision 0055)
@@ -480,7 +503,8 @@ async def _cannot_start(
 
 
 def _log_unopened(environ: Mapping[str, str], event: str, exc: BaseException, *, trace: bool) -> None:
-    from epay_desktop.settings import SettingsError, load_store_settings
+    from epay_desktop.settings import SettingsError
+    from epay_desktop.settings import load_store_settings
 
     try:
         home = load_store_settings(environ).home

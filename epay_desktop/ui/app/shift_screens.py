@@ -17,17 +17,25 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
+from collections.abc import Coroutine
 from dataclasses import replace
-from typing import Any, Final
+from typing import Any
+from typing import Final
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
+from PySide6.QtCore import QTimer
+from PySide6.QtCore import Signal
 
 from epay_desktop.app import AppContext
-from epay_desktop.domain import ConsoleError, User
-from epay_desktop.domain.shifts import Shift, ShiftReport
-from epay_desktop.ui.common.asyncqt import NewestWins, start_action
+from epay_desktop.domain import ConsoleError
+from epay_desktop.domain import User
+from epay_desktop.domain.shifts import Shift
+from epay_desktop.domain.shifts import ShiftReport
+from epay_desktop.ui.common.asyncqt import NewestWins
+from epay_desktop.ui.common.asyncqt import start_action
 from epay_desktop.ui.common.formatting import local_time_text
 from epay_desktop.ui.session.session import Session
 from epay_desktop.ui.window.actions import ShiftState

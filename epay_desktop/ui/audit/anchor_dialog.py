@@ -11,38 +11,48 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
-from collections.abc import Awaitable, Callable, Sequence
-from datetime import UTC, datetime
+from collections.abc import Awaitable
+from collections.abc import Callable
+from collections.abc import Sequence
+from datetime import UTC
+from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QMarginsF, Qt
-from PySide6.QtGui import QGuiApplication, QPageLayout, QPainter, QTextDocument
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QPageLayout
+from PySide6.QtGui import QPainter
+from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
 
-from epay_desktop.domain import Role, User
-from epay_desktop.safe_files import UnsafeFilePath, check_target, write_file_safely
-from epay_desktop.services.audit import (
-    AnchorError,
-    AuditAnchor,
-    AuditReport,
-    AuditService,
-    ShiftAuditCheck,
-    UnbackedAccount,
-)
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
+from epay_desktop.safe_files import UnsafeFilePath
+from epay_desktop.safe_files import check_target
+from epay_desktop.safe_files import write_file_safely
+from epay_desktop.services.audit import AnchorError
+from epay_desktop.services.audit import AuditAnchor
+from epay_desktop.services.audit import AuditReport
+from epay_desktop.services.audit import AuditService
+from epay_desktop.services.audit import ShiftAuditCheck
+from epay_desktop.services.audit import UnbackedAccount
 from epay_desktop.ui.common import theme
-from epay_desktop.ui.common.asyncqt import action_slot, run_dialog_once, show_error, user_message_of
+from epay_desktop.ui.common.asyncqt import action_slot
+from epay_desktop.ui.common.asyncqt import run_dialog_once
+from epay_desktop.ui.common.asyncqt import show_error
+from epay_desktop.ui.common.asyncqt import user_message_of
 from epay_desktop.ui.common.save_dialog import ask_save_path
 from epay_desktop.ui.receipts.preview import SystemPrintDialog
 from epay_desktop.ui.session.login import role_text

@@ -7,23 +7,27 @@ The payment service checks everything again; its refusal is shown by the caller.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt
+from PySide6.QtCore import Signal
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox
+from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QFormLayout
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
 
 from epay_desktop.domain import Money
-from epay_desktop.domain.text import DESCRIPTION_MAX_BYTES, FIELD_DESCRIPTION
-from epay_desktop.services.payments.checkout import ACCOUNT_ID, EMAIL, CheckoutRequest, normal_phone
+from epay_desktop.domain.text import DESCRIPTION_MAX_BYTES
+from epay_desktop.domain.text import FIELD_DESCRIPTION
+from epay_desktop.services.payments.checkout import ACCOUNT_ID
+from epay_desktop.services.payments.checkout import EMAIL
+from epay_desktop.services.payments.checkout import CheckoutRequest
+from epay_desktop.services.payments.checkout import normal_phone
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.language import page_language
 from epay_desktop.ui.common.text_input import text_problem

@@ -13,16 +13,21 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtWebEngineCore import (
-    QWebEnginePage,
-    QWebEngineProfile,
-    QWebEngineUrlRequestInfo,
-    QWebEngineUrlRequestInterceptor,
-)
+from PySide6.QtCore import QObject
+from PySide6.QtCore import QUrl
+from PySide6.QtCore import Signal
+from PySide6.QtWebEngineCore import QWebEnginePage
+from PySide6.QtWebEngineCore import QWebEngineProfile
+from PySide6.QtWebEngineCore import QWebEngineUrlRequestInfo
+from PySide6.QtWebEngineCore import QWebEngineUrlRequestInterceptor
 
-from epay_desktop.ui.checkout.policy import Decision, Navigation, NavigationPolicy, NavKind, safe_for_log
-from epay_desktop.ui.checkout.profile import apply_settings, harden_profile
+from epay_desktop.ui.checkout.policy import Decision
+from epay_desktop.ui.checkout.policy import Navigation
+from epay_desktop.ui.checkout.policy import NavigationPolicy
+from epay_desktop.ui.checkout.policy import NavKind
+from epay_desktop.ui.checkout.policy import safe_for_log
+from epay_desktop.ui.checkout.profile import apply_settings
+from epay_desktop.ui.checkout.profile import harden_profile
 
 __all__ = ["CheckoutPage", "deny_permission", "reject_certificate"]
 

@@ -8,10 +8,12 @@ still not deleted" otherwise).
 from __future__ import annotations
 
 import logging
-from typing import Any, Final
+from typing import Any
+from typing import Final
 
 from PySide6.QtCore import QObject
-from PySide6.QtWebEngineCore import QWebEngineProfile, QWebEngineSettings
+from PySide6.QtWebEngineCore import QWebEngineProfile
+from PySide6.QtWebEngineCore import QWebEngineSettings
 
 __all__ = ["SETTINGS", "apply_settings", "harden_profile", "make_checkout_profile", "reject_download"]
 

@@ -12,26 +12,28 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import Qt
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QMessageBox,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFormLayout
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QListWidget
+from PySide6.QtWidgets import QListWidgetItem
+from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
 
 from epay_desktop.domain import User
-from epay_desktop.ui.checkout.policy import could_be_issuer, safe_for_log
+from epay_desktop.ui.checkout.policy import could_be_issuer
+from epay_desktop.ui.checkout.policy import safe_for_log
 from epay_desktop.ui.checkout.result import card_text
 from epay_desktop.ui.common import theme
-from epay_desktop.ui.common.asyncqt import action_slot, ask_message
+from epay_desktop.ui.common.asyncqt import action_slot
+from epay_desktop.ui.common.asyncqt import ask_message
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:

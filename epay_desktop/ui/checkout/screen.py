@@ -17,22 +17,35 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
+from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
+from typing import Literal
 
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import QTimer
+from PySide6.QtCore import Signal
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtWidgets import QStackedWidget
+from PySide6.QtWidgets import QWidget
 
-from epay_desktop.domain import ConsoleError, ConsoleStatus, Payment, User
+from epay_desktop.domain import ConsoleError
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Payment
+from epay_desktop.domain import User
 from epay_desktop.domain.shifts import ShiftRequired
-from epay_desktop.services.payments.card_attempts import DECLINED, CardAttempts
+from epay_desktop.services.payments.card_attempts import DECLINED
+from epay_desktop.services.payments.card_attempts import CardAttempts
 from epay_desktop.ui.checkout.form import NewPaymentForm
-from epay_desktop.ui.checkout.result import Outcome, ResultView, outcome_of
+from epay_desktop.ui.checkout.result import Outcome
+from epay_desktop.ui.checkout.result import ResultView
+from epay_desktop.ui.checkout.result import outcome_of
 from epay_desktop.ui.checkout.saved_card import SavedCardPanel
 from epay_desktop.ui.checkout.view import CheckoutView
-from epay_desktop.ui.common.asyncqt import action_slot, spawn, user_message_of
+from epay_desktop.ui.common.asyncqt import action_slot
+from epay_desktop.ui.common.asyncqt import spawn
+from epay_desktop.ui.common.asyncqt import user_message_of
 from epay_desktop.ui.common.labels import decline_text
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.receipts.preview import ReceiptDialog
@@ -40,7 +53,8 @@ from epay_desktop.ui.receipts.preview import ReceiptDialog
 if TYPE_CHECKING:
     from epay_desktop.services.payments.checkout import CheckoutRequest
     from epay_desktop.services.payments.payment_service import PaymentService
-    from epay_desktop.services.payments.saved_cards import SavedCardService, Secure3DForm
+    from epay_desktop.services.payments.saved_cards import SavedCardService
+    from epay_desktop.services.payments.saved_cards import Secure3DForm
     from epay_desktop.services.receipts import ReceiptService
     from epay_desktop.ui.receipts.thermal import ThermalPrinting
 

@@ -15,7 +15,10 @@ import html
 import json
 import uuid
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import TYPE_CHECKING
+from typing import Any
+from typing import Final
+from typing import Literal
 from urllib.parse import urlsplit
 
 from epay_desktop.ui.common import theme

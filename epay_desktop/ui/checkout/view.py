@@ -14,23 +14,35 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from datetime import UTC
+from datetime import datetime
+from typing import TYPE_CHECKING
+from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtWebEngineCore import QWebEngineLoadingInfo, QWebEngineProfile
+from PySide6.QtCore import Qt
+from PySide6.QtCore import QTimer
+from PySide6.QtCore import QUrl
+from PySide6.QtCore import Signal
+from PySide6.QtCore import Slot
+from PySide6.QtWebEngineCore import QWebEngineLoadingInfo
+from PySide6.QtWebEngineCore import QWebEngineProfile
 from PySide6.QtWebEngineWidgets import QWebEngineView
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
 
 from epay_desktop.ui.checkout.page import CheckoutPage
-from epay_desktop.ui.checkout.policy import (
-    DEFAULT_RETURN_BASE,
-    NavigationPolicy,
-    could_be_issuer,
-    display_host,
-    safe_for_log,
-)
-from epay_desktop.ui.checkout.shell import Mode, info_page, issuer_page, shell_page
+from epay_desktop.ui.checkout.policy import DEFAULT_RETURN_BASE
+from epay_desktop.ui.checkout.policy import NavigationPolicy
+from epay_desktop.ui.checkout.policy import could_be_issuer
+from epay_desktop.ui.checkout.policy import display_host
+from epay_desktop.ui.checkout.policy import safe_for_log
+from epay_desktop.ui.checkout.shell import Mode
+from epay_desktop.ui.checkout.shell import info_page
+from epay_desktop.ui.checkout.shell import issuer_page
+from epay_desktop.ui.checkout.shell import shell_page
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.widgets.form_parts import text_label

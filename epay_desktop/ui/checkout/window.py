@@ -9,21 +9,23 @@ sale away (docs/decisions/0019); the page itself has its own Cancel button.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QLabel,
-    QMessageBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QSize
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QShortcut
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
 
 from epay_desktop.ui.checkout.late_payment_notice import SaleLateNotice
 from epay_desktop.ui.checkout.screen import CheckoutScreen
 from epay_desktop.ui.common import theme
-from epay_desktop.ui.common.asyncqt import ask_message, spawn
+from epay_desktop.ui.common.asyncqt import ask_message
+from epay_desktop.ui.common.asyncqt import spawn
 from epay_desktop.ui.common.screen_fit import size_for_screen
 from epay_desktop.ui.widgets.env_badge import EnvironmentBadge
 from epay_desktop.ui.window.status_bar import environment_badge

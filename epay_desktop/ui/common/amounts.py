@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from epay_desktop.domain import ConsoleStatus, Money, Payment
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Money
+from epay_desktop.domain import Payment
 from epay_desktop.domain.rules import captured_amount
 
 __all__ = ["ChargeSplit", "charge_split", "shown_amount"]

@@ -21,15 +21,32 @@ import functools
 import inspect
 import logging
 import sys
-from collections.abc import Callable, Coroutine, Iterable
-from typing import Any, TypeVar
+from collections.abc import Callable
+from collections.abc import Coroutine
+from collections.abc import Iterable
+from typing import Any
+from typing import TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCursor, QGuiApplication, QIcon
-from PySide6.QtWidgets import QAbstractButton, QDialog, QMainWindow, QMessageBox, QStatusBar, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
+from PySide6.QtCore import Qt
+from PySide6.QtCore import QTimer
+from PySide6.QtCore import Signal
+from PySide6.QtCore import Slot
+from PySide6.QtGui import QAction
+from PySide6.QtGui import QCursor
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QStatusBar
+from PySide6.QtWidgets import QWidget
 
-from epay_desktop.domain.i18n import Message, Word
+from epay_desktop.domain.i18n import Message
+from epay_desktop.domain.i18n import Word
 
 __all__ = [
     "BUSY_AFTER_MS",
@@ -224,7 +241,8 @@ async def ask_message(
     A ``text`` composed with ``.format`` is given as a function: it is made again after a language
     switch while the box is open (the title and ``labels`` are translated again by themselves).
     """
-    from epay_desktop.ui.common.language import on_language_change, translations
+    from epay_desktop.ui.common.language import on_language_change
+    from epay_desktop.ui.common.language import translations
 
     box = QMessageBox(icon, title, text() if callable(text) else text, buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings
+from PySide6.QtCore import QStandardPaths
 
 __all__ = ["documents_folder", "remember_folder", "start_folder", "ui_settings"]
 

@@ -12,12 +12,17 @@ from __future__ import annotations
 
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QLocale
 
-from epay_desktop.domain import ConsoleStatus, Payment
-from epay_desktop.domain.decline_reasons import decline_message, language_of, unknown_status_message
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Payment
+from epay_desktop.domain.decline_reasons import decline_message
+from epay_desktop.domain.decline_reasons import language_of
+from epay_desktop.domain.decline_reasons import unknown_status_message
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
-from epay_desktop.ui.widgets.status_badge import Tone, status_badge
+from epay_desktop.ui.widgets.status_badge import Tone
+from epay_desktop.ui.widgets.status_badge import status_badge
 
 __all__ = [
     "OTHER_REASON",

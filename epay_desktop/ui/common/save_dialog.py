@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QWidget
 
 from epay_desktop.ui.common.asyncqt import run_dialog_once
-from epay_desktop.ui.common.file_places import remember_folder, start_folder
+from epay_desktop.ui.common.file_places import remember_folder
+from epay_desktop.ui.common.file_places import start_folder
 from epay_desktop.ui.common.screen_fit import fit_file_dialog_columns
 
 __all__ = ["ask_save_path"]

@@ -7,7 +7,9 @@ field first lets the form say what is wrong while the person is still typing, in
 from __future__ import annotations
 
 from epay_desktop.domain.i18n import Word
-from epay_desktop.domain.text import TEXT_MAX_CHARS, TextError, check_text
+from epay_desktop.domain.text import TEXT_MAX_CHARS
+from epay_desktop.domain.text import TextError
+from epay_desktop.domain.text import check_text
 from epay_desktop.ui.common.asyncqt import user_message_of
 
 __all__ = ["text_problem"]

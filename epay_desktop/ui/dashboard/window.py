@@ -13,40 +13,45 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Protocol
 
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSeries,
-    QBarSet,
-    QCategoryAxis,
-    QChart,
-    QChartView,
-    QHorizontalBarSeries,
-)
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence, QPainter
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCharts import QBarCategoryAxis
+from PySide6.QtCharts import QBarSeries
+from PySide6.QtCharts import QBarSet
+from PySide6.QtCharts import QCategoryAxis
+from PySide6.QtCharts import QChart
+from PySide6.QtCharts import QChartView
+from PySide6.QtCharts import QHorizontalBarSeries
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QHeaderView
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QSplitter
+from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QTableWidgetItem
+from PySide6.QtWidgets import QTabWidget
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
 
-from epay_desktop.domain import Money, User
-from epay_desktop.domain.day import DayAtAGlance, Period, PeriodFigures, paid_count
+from epay_desktop.domain import Money
+from epay_desktop.domain import User
+from epay_desktop.domain.day import DayAtAGlance
+from epay_desktop.domain.day import Period
+from epay_desktop.domain.day import PeriodFigures
+from epay_desktop.domain.day import paid_count
 from epay_desktop.domain.shifts import FigureKind
 from epay_desktop.ui.common import theme
-from epay_desktop.ui.common.asyncqt import action_slot, run_dialog_once, show_error
-from epay_desktop.ui.common.formatting import grouped_text, local_time_text
+from epay_desktop.ui.common.asyncqt import action_slot
+from epay_desktop.ui.common.asyncqt import run_dialog_once
+from epay_desktop.ui.common.asyncqt import show_error
+from epay_desktop.ui.common.formatting import grouped_text
+from epay_desktop.ui.common.formatting import local_time_text
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.naming import named
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP

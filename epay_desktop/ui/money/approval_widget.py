@@ -15,12 +15,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout
+from PySide6.QtWidgets import QGroupBox
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QWidget
 
-from epay_desktop.domain import Money, OpKind, User
+from epay_desktop.domain import Money
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import User
 from epay_desktop.ui.common.language import on_language_change
-from epay_desktop.ui.widgets.form_parts import name_and_secret, text_label
+from epay_desktop.ui.widgets.form_parts import name_and_secret
+from epay_desktop.ui.widgets.form_parts import text_label
 
 if TYPE_CHECKING:
     from epay_desktop.services.people.users import UserService

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
-from epay_desktop.domain import ConsoleStatus, Money, MoneyOp, OpKind
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Money
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import OpKind
 from epay_desktop.domain.rules import held_amount
 from epay_desktop.ui.money.money_dialog import MoneyOpDialog
 from epay_desktop.ui.widgets.status_badge import status_label

@@ -17,31 +17,39 @@ manager approves and before anything is sent (decision 0132).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
+from typing import Any
+from typing import TypeVar
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QButtonGroup,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QRadioButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QFont
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QButtonGroup
+from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QFormLayout
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QRadioButton
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
 
-from epay_desktop.domain import Money, MoneyOp, OpKind, OpState, Payment, User
+from epay_desktop.domain import Money
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Payment
+from epay_desktop.domain import User
 from epay_desktop.domain.shifts import ShiftRequired
 from epay_desktop.services.money_ops.engine import OutcomeNotRecorded
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.asyncqt import user_message_of
 from epay_desktop.ui.common.formatting import card_text
-from epay_desktop.ui.common.language import on_language_change, translations
+from epay_desktop.ui.common.language import on_language_change
+from epay_desktop.ui.common.language import translations
 from epay_desktop.ui.common.naming import named
 from epay_desktop.ui.common.screen_fit import needed_height
 from epay_desktop.ui.common.work_dialog import WorkDialog

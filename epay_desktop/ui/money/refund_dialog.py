@@ -8,11 +8,20 @@ of refunding against a stale screen.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QWidget
 
-from epay_desktop.domain import ConsoleStatus, Money, MoneyOp, OpKind, StaleRemaining
-from epay_desktop.domain.rules import MIN_REFUND_MINOR, captured_amount
-from epay_desktop.domain.text import FIELD_REASON, TEXT_MAX_CHARS
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Money
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import StaleRemaining
+from epay_desktop.domain.rules import MIN_REFUND_MINOR
+from epay_desktop.domain.rules import captured_amount
+from epay_desktop.domain.text import FIELD_REASON
+from epay_desktop.domain.text import TEXT_MAX_CHARS
 from epay_desktop.ui.common.labels import REFUND_REASONS
 from epay_desktop.ui.common.naming import named
 from epay_desktop.ui.common.text_input import text_problem

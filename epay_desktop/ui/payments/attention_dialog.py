@@ -18,41 +18,57 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING
+from typing import Any
+from typing import Protocol
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QMargins, QSize, Qt
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QMargins
+from PySide6.QtCore import QSize
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QHeaderView
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QTreeWidget
+from PySide6.QtWidgets import QTreeWidgetItem
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
 
-from epay_desktop.domain import ConsoleStatus, Discrepancy, InvoiceId, MoneyOp, OpKind, OpState, User
-from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalRecord
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Discrepancy
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain import User
+from epay_desktop.domain.fiscal_journal import FiscalKind
+from epay_desktop.domain.fiscal_journal import FiscalRecord
 from epay_desktop.domain.payment_filter import PaymentFilter
-from epay_desktop.ui.common.asyncqt import message_text, run_dialog_once, spawn, user_message_of
+from epay_desktop.ui.common.asyncqt import message_text
+from epay_desktop.ui.common.asyncqt import run_dialog_once
+from epay_desktop.ui.common.asyncqt import spawn
+from epay_desktop.ui.common.asyncqt import user_message_of
 from epay_desktop.ui.common.buttons import dialog_buttons
-from epay_desktop.ui.common.formatting import local_time_text, money_text
+from epay_desktop.ui.common.formatting import local_time_text
+from epay_desktop.ui.common.formatting import money_text
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.naming import named
 from epay_desktop.ui.common.screen_fit import size_for_screen
-from epay_desktop.ui.payments.attention_fiscal import FiscalMover, RegisterHere
+from epay_desktop.ui.payments.attention_fiscal import FiscalMover
+from epay_desktop.ui.payments.attention_fiscal import RegisterHere
 from epay_desktop.ui.widgets.status_badge import status_label
 from epay_desktop.ui.widgets.wrapping_delegate import install_wrapping
 
 if TYPE_CHECKING:
-    from epay_desktop.services.payments.queries import PaymentQueries, PaymentView
+    from epay_desktop.services.payments.queries import PaymentQueries
+    from epay_desktop.services.payments.queries import PaymentView
 
 __all__ = ["ATTENTION_LIMIT", "AttentionDialog", "attention_text"]
 

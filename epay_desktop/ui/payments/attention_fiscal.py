@@ -6,14 +6,19 @@ audited); the row then says what became of it. A cashier sees the button disable
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QWidget
 
 from epay_desktop.domain import User
 from epay_desktop.domain.fiscal_journal import FiscalRecord
-from epay_desktop.ui.common.asyncqt import ask_message, user_message_of
+from epay_desktop.ui.common.asyncqt import ask_message
+from epay_desktop.ui.common.asyncqt import user_message_of
 from epay_desktop.ui.common.naming import named
 
 if TYPE_CHECKING:

@@ -14,7 +14,9 @@ from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
 from epay_desktop.services.payments.reconcile import ReconcileReport
 from epay_desktop.ui.widgets.status_badge import status_label
 

@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from enum import IntEnum
 
 from PySide6.QtCore import Qt
 
-from epay_desktop.domain import MoneyOp, Payment
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import Payment
 from epay_desktop.ui.common.amounts import shown_amount
-from epay_desktop.ui.common.formatting import card_text, local_time_text, money_text
+from epay_desktop.ui.common.formatting import card_text
+from epay_desktop.ui.common.formatting import local_time_text
+from epay_desktop.ui.common.formatting import money_text
 from epay_desktop.ui.common.table_model import cell_alignment
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
-from epay_desktop.ui.widgets.status_badge import Badge, operation_badge, status_badge
+from epay_desktop.ui.widgets.status_badge import Badge
+from epay_desktop.ui.widgets.status_badge import operation_badge
+from epay_desktop.ui.widgets.status_badge import status_badge
 
 __all__ = [
     "HEADERS",

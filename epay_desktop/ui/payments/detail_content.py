@@ -13,34 +13,46 @@ Refunded and refundable amounts follow the domain rules the refund itself is che
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from collections.abc import Callable
+from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import replace
+from datetime import UTC
+from datetime import datetime
 from typing import Final
 
 from PySide6.QtCore import QCoreApplication
 
-from epay_desktop.domain import (
-    ConsoleStatus,
-    MoneyOp,
-    OpKind,
-    OpState,
-    Payment,
-    PaymentEvent,
-    PaymentEventKind,
-)
-from epay_desktop.domain.fiscal_journal import FiscalRecord, FiscalState
-from epay_desktop.domain.receipts import ReceiptKind, ReceiptRecord
-from epay_desktop.domain.rules import refund_remaining, refund_status_allows, refunded_amount
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Payment
+from epay_desktop.domain import PaymentEvent
+from epay_desktop.domain import PaymentEventKind
+from epay_desktop.domain.fiscal_journal import FiscalRecord
+from epay_desktop.domain.fiscal_journal import FiscalState
+from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.domain.receipts import ReceiptRecord
+from epay_desktop.domain.rules import refund_remaining
+from epay_desktop.domain.rules import refund_status_allows
+from epay_desktop.domain.rules import refunded_amount
 from epay_desktop.services.fiscal.standing import standing_of
-from epay_desktop.services.payments.payment_service import CASHIER_CANCEL_REASON, PAGE_FAILED_REASON
+from epay_desktop.services.payments.payment_service import CASHIER_CANCEL_REASON
+from epay_desktop.services.payments.payment_service import PAGE_FAILED_REASON
 from epay_desktop.ui.common.amounts import charge_split
 from epay_desktop.ui.common.asyncqt import message_text
-from epay_desktop.ui.common.formatting import KAZAKHSTAN, card_text
-from epay_desktop.ui.common.labels import bank_reason_text, decline_text, refund_reason_label
-from epay_desktop.ui.payments.operations_model import op_kind_label, op_state_badge
+from epay_desktop.ui.common.formatting import KAZAKHSTAN
+from epay_desktop.ui.common.formatting import card_text
+from epay_desktop.ui.common.labels import bank_reason_text
+from epay_desktop.ui.common.labels import decline_text
+from epay_desktop.ui.common.labels import refund_reason_label
+from epay_desktop.ui.payments.operations_model import op_kind_label
+from epay_desktop.ui.payments.operations_model import op_state_badge
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
-from epay_desktop.ui.widgets.status_badge import Tone, status_badge, status_label
+from epay_desktop.ui.widgets.status_badge import Tone
+from epay_desktop.ui.widgets.status_badge import status_badge
+from epay_desktop.ui.widgets.status_badge import status_label
 
 __all__ = [
     "ALWAYS_SHOWN",

@@ -12,51 +12,68 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from collections.abc import Callable
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+from typing import Protocol
+from typing import TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QStackedWidget,
-    QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
+from PySide6.QtCore import Qt
+from PySide6.QtCore import QUrl
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QFont
+from PySide6.QtGui import QIcon
+from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QFormLayout
+from PySide6.QtWidgets import QFrame
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QStackedWidget
+from PySide6.QtWidgets import QTabWidget
+from PySide6.QtWidgets import QTreeWidget
+from PySide6.QtWidgets import QTreeWidgetItem
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, MoneyOp, Payment, PaymentEvent
-from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalRecord
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import Payment
+from epay_desktop.domain import PaymentEvent
+from epay_desktop.domain.fiscal_journal import FiscalKind
+from epay_desktop.domain.fiscal_journal import FiscalRecord
 from epay_desktop.domain.receipts import ReceiptRecord
 from epay_desktop.services.fiscal.standing import standing_of
 from epay_desktop.ui.common import theme
-from epay_desktop.ui.common.asyncqt import spawn, user_message_of
+from epay_desktop.ui.common.asyncqt import spawn
+from epay_desktop.ui.common.asyncqt import user_message_of
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.table_model import MONEY_ALIGNMENT
-from epay_desktop.ui.payments.detail_content import (
-    ALWAYS_SHOWN,
-    FIELDS,
-    bank_words,
-    banner_for,
-    build_timeline,
-    field_values,
-    receipt_kind_label,
-    time_text,
-)
+from epay_desktop.ui.payments.detail_content import ALWAYS_SHOWN
+from epay_desktop.ui.payments.detail_content import FIELDS
+from epay_desktop.ui.payments.detail_content import bank_words
+from epay_desktop.ui.payments.detail_content import banner_for
+from epay_desktop.ui.payments.detail_content import build_timeline
+from epay_desktop.ui.payments.detail_content import field_values
+from epay_desktop.ui.payments.detail_content import receipt_kind_label
+from epay_desktop.ui.payments.detail_content import time_text
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
-from epay_desktop.ui.widgets.status_badge import StatusBadge, Tone, tone_colors, tone_roles
+from epay_desktop.ui.widgets.status_badge import StatusBadge
+from epay_desktop.ui.widgets.status_badge import Tone
+from epay_desktop.ui.widgets.status_badge import tone_colors
+from epay_desktop.ui.widgets.status_badge import tone_roles
 from epay_desktop.ui.widgets.wrapping_delegate import install_wrapping
 
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
-    from epay_desktop.services.payments.queries import PaymentQueries, PaymentView
+    from epay_desktop.services.payments.queries import PaymentQueries
+    from epay_desktop.services.payments.queries import PaymentView
 
 __all__ = ["PaymentDetailView", "ReceiptLister"]
 

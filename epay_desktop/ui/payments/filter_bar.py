@@ -13,41 +13,47 @@ the status and period on a second row instead of squeezing the search field.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time, timedelta
-from typing import Final, TypeVar
+from datetime import UTC
+from datetime import date
+from datetime import datetime
+from datetime import time
+from datetime import timedelta
+from typing import Final
+from typing import TypeVar
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QDate,
-    QEvent,
-    QObject,
-    QSignalBlocker,
-    QSize,
-    Qt,
-    QTimer,
-    Signal,
-    Slot,
-)
-from PySide6.QtGui import QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QHBoxLayout,
-    QLabel,
-    QLayout,
-    QLineEdit,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QDate
+from PySide6.QtCore import QEvent
+from PySide6.QtCore import QObject
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QSize
+from PySide6.QtCore import Qt
+from PySide6.QtCore import QTimer
+from PySide6.QtCore import Signal
+from PySide6.QtCore import Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QDateEdit
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLayout
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QSizePolicy
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
 
 from epay_desktop.domain import ConsoleStatus as S
-from epay_desktop.domain.bounds import EARLIEST_DATE, LATEST_DATE
+from epay_desktop.domain.bounds import EARLIEST_DATE
+from epay_desktop.domain.bounds import LATEST_DATE
 from epay_desktop.domain.payment_filter import PaymentFilter
 from epay_desktop.ui.common.formatting import KAZAKHSTAN
 from epay_desktop.ui.common.screen_fit import ElidingComboBox
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
-from epay_desktop.ui.widgets.status_badge import Badge, badge_icon, status_choices, status_tone
+from epay_desktop.ui.widgets.status_badge import Badge
+from epay_desktop.ui.widgets.status_badge import badge_icon
+from epay_desktop.ui.widgets.status_badge import status_choices
+from epay_desktop.ui.widgets.status_badge import status_tone
 
 __all__ = ["ATTENTION", "PERIODS", "SEARCH_DELAY_MS", "STATUS_GROUPS", "PaymentFilterBar", "period_range"]
 

@@ -25,34 +25,52 @@ import asyncio
 import bisect
 import logging
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Awaitable
+from collections.abc import Callable
+from collections.abc import Mapping
+from dataclasses import dataclass
+from dataclasses import replace
+from typing import TYPE_CHECKING
+from typing import Any
+from typing import TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
+from PySide6.QtCore import Qt
+from PySide6.QtCore import QTimer
+from PySide6.QtCore import Signal
 
-from epay_desktop.domain import InvoiceId, MoneyOp, OpState, Payment
-from epay_desktop.domain.fiscal_journal import FiscalRecord, FiscalState
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Payment
+from epay_desktop.domain.fiscal_journal import FiscalRecord
+from epay_desktop.domain.fiscal_journal import FiscalState
 from epay_desktop.domain.payment_filter import PaymentFilter
 from epay_desktop.ui.common.amounts import charge_split
-from epay_desktop.ui.common.asyncqt import spawn, user_message_of
+from epay_desktop.ui.common.asyncqt import spawn
+from epay_desktop.ui.common.asyncqt import user_message_of
 from epay_desktop.ui.common.labels import bank_reason_text
-from epay_desktop.ui.common.roles import BadgeRole, KeyRole, RecordRole
-from epay_desktop.ui.common.table_model import ROOT, ColumnsModel, Index
-from epay_desktop.ui.payments.columns import (
-    HEADERS,
-    PaymentColumn,
-    alignment,
-    display_text,
-    order_key,
-    row_badge,
-)
+from epay_desktop.ui.common.roles import BadgeRole
+from epay_desktop.ui.common.roles import KeyRole
+from epay_desktop.ui.common.roles import RecordRole
+from epay_desktop.ui.common.table_model import ROOT
+from epay_desktop.ui.common.table_model import ColumnsModel
+from epay_desktop.ui.common.table_model import Index
+from epay_desktop.ui.payments.columns import HEADERS
+from epay_desktop.ui.payments.columns import PaymentColumn
+from epay_desktop.ui.payments.columns import alignment
+from epay_desktop.ui.payments.columns import display_text
+from epay_desktop.ui.payments.columns import order_key
+from epay_desktop.ui.payments.columns import row_badge
 from epay_desktop.ui.payments.operations_model import op_kind_label
-from epay_desktop.ui.widgets.status_badge import operation_badge, status_label
+from epay_desktop.ui.widgets.status_badge import operation_badge
+from epay_desktop.ui.widgets.status_badge import status_label
 
 if TYPE_CHECKING:  # the GUI's import graph stays free of the store until a list is queried
-    from epay_desktop.services.payments.queries import ListQuery, PaymentQueries
+    from epay_desktop.services.payments.queries import ListQuery
+    from epay_desktop.services.payments.queries import PaymentQueries
 
 __all__ = ["PaymentColumn", "PaymentFilter", "PaymentsTableModel", "list_query"]
 
@@ -82,7 +100,8 @@ def _default_cashier(user_id: int | None) -> str:
 
 def list_query(filter_: PaymentFilter, column: PaymentColumn, descending: bool) -> ListQuery:
     """The SQL list's query for the filter bar's filter sorted by ``column`` (same names)."""
-    from epay_desktop.services.payments.queries import ListQuery, ListSort
+    from epay_desktop.services.payments.queries import ListQuery
+    from epay_desktop.services.payments.queries import ListSort
 
     return ListQuery(filter_, ListSort[column.name], descending)
 

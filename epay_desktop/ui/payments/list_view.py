@@ -10,41 +10,46 @@ attention) leaves no row current and is told (``selected_left``): the window kee
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import (
-    QCoreApplication,
-    QEvent,
-    QModelIndex,
-    QObject,
-    Qt,
-    Signal,
-    Slot,
-)
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QEvent
+from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QObject
+from PySide6.QtCore import Qt
+from PySide6.QtCore import Signal
+from PySide6.QtCore import Slot
+from PySide6.QtGui import QAction
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QHeaderView
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
 
-from epay_desktop.domain import InvoiceId, Payment
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Payment
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.asyncqt import spawn
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.naming import named as _named
 from epay_desktop.ui.common.roles import RecordRole
 from epay_desktop.ui.payments.filter_bar import PaymentFilterBar
-from epay_desktop.ui.payments.list_model import PaymentColumn, PaymentFilter, PaymentsTableModel
-from epay_desktop.ui.widgets.status_badge import BadgeDelegate, badge_cell_width, status_choices, status_label
+from epay_desktop.ui.payments.list_model import PaymentColumn
+from epay_desktop.ui.payments.list_model import PaymentFilter
+from epay_desktop.ui.payments.list_model import PaymentsTableModel
+from epay_desktop.ui.widgets.status_badge import BadgeDelegate
+from epay_desktop.ui.widgets.status_badge import badge_cell_width
+from epay_desktop.ui.widgets.status_badge import status_choices
+from epay_desktop.ui.widgets.status_badge import status_label
 from epay_desktop.ui.widgets.whole_words_delegate import WholeWordsDelegate
 
 if TYPE_CHECKING:

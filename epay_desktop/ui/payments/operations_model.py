@@ -7,18 +7,30 @@ The detail panel loads them from ``PaymentView.operations`` and passes live
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
+from PySide6.QtCore import Qt
 
-from epay_desktop.domain import MoneyOp, OpKind, OpState
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
 from epay_desktop.ui.common.formatting import local_time_text
-from epay_desktop.ui.common.roles import BadgeRole, KeyRole, RecordRole, SortRole
-from epay_desktop.ui.common.table_model import ROOT, ColumnsModel, Index, cell_alignment
+from epay_desktop.ui.common.roles import BadgeRole
+from epay_desktop.ui.common.roles import KeyRole
+from epay_desktop.ui.common.roles import RecordRole
+from epay_desktop.ui.common.roles import SortRole
+from epay_desktop.ui.common.table_model import ROOT
+from epay_desktop.ui.common.table_model import ColumnsModel
+from epay_desktop.ui.common.table_model import Index
+from epay_desktop.ui.common.table_model import cell_alignment
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
-from epay_desktop.ui.widgets.status_badge import Badge, Tone
+from epay_desktop.ui.widgets.status_badge import Badge
+from epay_desktop.ui.widgets.status_badge import Tone
 
 __all__ = ["OperationColumn", "OperationsModel", "op_kind_label", "op_state_badge", "op_state_label"]
 

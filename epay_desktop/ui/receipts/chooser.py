@@ -11,20 +11,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QListWidget
+from PySide6.QtWidgets import QListWidgetItem
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
 
-from epay_desktop.domain import MoneyOp, Payment
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import Payment
 from epay_desktop.ui.common.asyncqt import run_dialog_once
 from epay_desktop.ui.common.buttons import dialog_buttons
-from epay_desktop.ui.common.formatting import local_time_text, money_text
+from epay_desktop.ui.common.formatting import local_time_text
+from epay_desktop.ui.common.formatting import money_text
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.naming import named
 

@@ -19,54 +19,56 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
-    QIODevice,
-    QMarginsF,
-    QObject,
-    QRect,
-    QSize,
-    QSizeF,
-    Qt,
-)
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QBuffer
+from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QIODevice
+from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QObject
+from PySide6.QtCore import QRect
+from PySide6.QtCore import QSize
+from PySide6.QtCore import QSizeF
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtGui import QPageLayout
+from PySide6.QtGui import QPageSize
+from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtPrintSupport import QPrintDialog
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtPrintSupport import QPrinterInfo
+from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
 
-from epay_desktop.domain import InvoiceId, User
-from epay_desktop.domain.receipts import (
-    ReceiptDraft,
-    ReceiptKind,
-    ReceiptLanguage,
-    ReceiptRecord,
-    ReceiptRequest,
-    ReceiptWidth,
-)
-from epay_desktop.receipts.printers import Outcome, PrinterError
-from epay_desktop.safe_files import UnsafeFilePath, check_target
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import User
+from epay_desktop.domain.receipts import ReceiptDraft
+from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.domain.receipts import ReceiptLanguage
+from epay_desktop.domain.receipts import ReceiptRecord
+from epay_desktop.domain.receipts import ReceiptRequest
+from epay_desktop.domain.receipts import ReceiptWidth
+from epay_desktop.receipts.printers import Outcome
+from epay_desktop.receipts.printers import PrinterError
+from epay_desktop.safe_files import UnsafeFilePath
+from epay_desktop.safe_files import check_target
 from epay_desktop.services.printing import paper_width
 from epay_desktop.ui.common import theme
-from epay_desktop.ui.common.asyncqt import (
-    action_slot,
-    message_text,
-    run_dialog_once,
-    start_action,
-    user_message_of,
-)
+from epay_desktop.ui.common.asyncqt import action_slot
+from epay_desktop.ui.common.asyncqt import message_text
+from epay_desktop.ui.common.asyncqt import run_dialog_once
+from epay_desktop.ui.common.asyncqt import start_action
+from epay_desktop.ui.common.asyncqt import user_message_of
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.save_dialog import ask_save_path
-from epay_desktop.ui.receipts.thermal import ThermalPrinting, outcome_text, register_printer
+from epay_desktop.ui.receipts.thermal import ThermalPrinting
+from epay_desktop.ui.receipts.thermal import outcome_text
+from epay_desktop.ui.receipts.thermal import register_printer
 
 if TYPE_CHECKING:
     from epay_desktop.domain.i18n import Message

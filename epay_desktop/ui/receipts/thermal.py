@@ -9,7 +9,8 @@ dialog as before); :func:`outcome_text` says a print's outcome in the reader's l
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
+from typing import Protocol
 
 from epay_desktop.receipts.printers import PrinterError
 from epay_desktop.ui.common.asyncqt import message_text
@@ -17,7 +18,10 @@ from epay_desktop.ui.common.asyncqt import message_text
 if TYPE_CHECKING:
     from epay_desktop.domain import User
     from epay_desktop.domain.receipts import ReceiptRequest
-    from epay_desktop.receipts.printers import PrinterBook, PrinterProfile, PrinterStatus, PrintOutcome
+    from epay_desktop.receipts.printers import PrinterBook
+    from epay_desktop.receipts.printers import PrinterProfile
+    from epay_desktop.receipts.printers import PrinterStatus
+    from epay_desktop.receipts.printers import PrintOutcome
     from epay_desktop.services.printing import PrintedReceipt
 
 __all__ = ["ThermalPrinting", "outcome_text", "register_printer"]

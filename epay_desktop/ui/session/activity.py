@@ -24,9 +24,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Slot
-from PySide6.QtGui import QGuiApplication, QWindow
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QEvent
+from PySide6.QtCore import QObject
+from PySide6.QtCore import Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QWindow
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QWidget
 
 __all__ = ["InputWatcher"]
 

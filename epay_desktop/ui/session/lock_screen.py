@@ -9,12 +9,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent
+from PySide6.QtCore import QObject
+from PySide6.QtCore import Qt
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
 
 from epay_desktop.domain import User
 from epay_desktop.ui.common import theme
-from epay_desktop.ui.session.login import DemoLogin, LoginForm
+from epay_desktop.ui.session.login import DemoLogin
+from epay_desktop.ui.session.login import LoginForm
 
 if TYPE_CHECKING:
     from epay_desktop.services.people.users import UserService

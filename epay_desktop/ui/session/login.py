@@ -9,36 +9,41 @@ a PIN.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QDialog,
-    QFormLayout,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QEvent
+from PySide6.QtCore import Qt
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QButtonGroup
+from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QFormLayout
+from PySide6.QtWidgets import QFrame
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
 
-from epay_desktop.domain import Role, User
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
 from epay_desktop.ui.common import theme
-from epay_desktop.ui.common.asyncqt import busy_indicator, run_dialog_once, spawn, user_message_of
-from epay_desktop.ui.common.language import (
-    LANGUAGES,
-    NATIVE_NAMES,
-    current_language,
-    settle_language_after_login,
-    translations,
-)
+from epay_desktop.ui.common.asyncqt import busy_indicator
+from epay_desktop.ui.common.asyncqt import run_dialog_once
+from epay_desktop.ui.common.asyncqt import spawn
+from epay_desktop.ui.common.asyncqt import user_message_of
+from epay_desktop.ui.common.language import LANGUAGES
+from epay_desktop.ui.common.language import NATIVE_NAMES
+from epay_desktop.ui.common.language import current_language
+from epay_desktop.ui.common.language import settle_language_after_login
+from epay_desktop.ui.common.language import translations
 from epay_desktop.ui.widgets.env_badge import EnvironmentBadge
-from epay_desktop.ui.widgets.form_parts import name_and_secret, text_label
+from epay_desktop.ui.widgets.form_parts import name_and_secret
+from epay_desktop.ui.widgets.form_parts import text_label
 
 if TYPE_CHECKING:
     from epay_desktop.services.people.users import UserService

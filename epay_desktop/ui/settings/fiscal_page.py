@@ -13,13 +13,25 @@ from __future__ import annotations
 from typing import Protocol
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import Qt
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox
+from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QFormLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QWidget
 
 from epay_desktop.domain import settings_catalog as catalog
-from epay_desktop.services.fiscal.setup import NO_KEYCHAIN, NO_PROVIDER, ConnectionResult, FiscalSettings
+from epay_desktop.services.fiscal.setup import NO_KEYCHAIN
+from epay_desktop.services.fiscal.setup import NO_PROVIDER
+from epay_desktop.services.fiscal.setup import ConnectionResult
+from epay_desktop.services.fiscal.setup import FiscalSettings
 from epay_desktop.ui.common import theme
-from epay_desktop.ui.common.asyncqt import message_text, spawn
+from epay_desktop.ui.common.asyncqt import message_text
+from epay_desktop.ui.common.asyncqt import spawn
 from epay_desktop.ui.common.naming import named
 from epay_desktop.ui.settings.settings_pages import _valid  # the pages' one check of a typed value
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP

@@ -12,24 +12,29 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable
+from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QRegularExpression
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialogButtonBox,
-    QFormLayout,
-    QLineEdit,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox
+from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QFormLayout
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QSpinBox
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
 
-from epay_desktop.receipts.escpos_profile import Cutter, TextMode, render_profile
-from epay_desktop.receipts.printers import PrinterProfile, Transport, TransportKind
+from epay_desktop.receipts.escpos_profile import Cutter
+from epay_desktop.receipts.escpos_profile import TextMode
+from epay_desktop.receipts.escpos_profile import render_profile
+from epay_desktop.receipts.printers import PrinterProfile
+from epay_desktop.receipts.printers import Transport
+from epay_desktop.receipts.printers import TransportKind
 from epay_desktop.services.printing import paper_width
 from epay_desktop.ui.common.asyncqt import user_message_of
 from epay_desktop.ui.common.buttons import dialog_buttons

@@ -15,32 +15,43 @@ from collections.abc import Callable
 from typing import Protocol
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QButtonGroup,
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QRadioButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QButtonGroup
+from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QRadioButton
+from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QTableWidgetItem
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
 
 from epay_desktop.domain import User
-from epay_desktop.receipts.calibration import CANDIDATES, IMAGE_LINE, calibrated, candidate_line
-from epay_desktop.receipts.printers import Outcome, PrinterBook, PrinterProfile, PrintOutcome
+from epay_desktop.receipts.calibration import CANDIDATES
+from epay_desktop.receipts.calibration import IMAGE_LINE
+from epay_desktop.receipts.calibration import calibrated
+from epay_desktop.receipts.calibration import candidate_line
+from epay_desktop.receipts.printers import Outcome
+from epay_desktop.receipts.printers import PrinterBook
+from epay_desktop.receipts.printers import PrinterProfile
+from epay_desktop.receipts.printers import PrintOutcome
 from epay_desktop.ui.common import theme
-from epay_desktop.ui.common.asyncqt import action_slot, run_dialog_once, show_error
+from epay_desktop.ui.common.asyncqt import action_slot
+from epay_desktop.ui.common.asyncqt import run_dialog_once
+from epay_desktop.ui.common.asyncqt import show_error
 from epay_desktop.ui.common.buttons import dialog_buttons
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.naming import named
 from epay_desktop.ui.receipts.thermal import outcome_text
-from epay_desktop.ui.settings.printer_form import CUTTERS, MODES, PrinterForm, label_of, paper_of
+from epay_desktop.ui.settings.printer_form import CUTTERS
+from epay_desktop.ui.settings.printer_form import MODES
+from epay_desktop.ui.settings.printer_form import PrinterForm
+from epay_desktop.ui.settings.printer_form import label_of
+from epay_desktop.ui.settings.printer_form import paper_of
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["CalibrationQuestion", "PrinterAdminPort", "PrintersDialog"]

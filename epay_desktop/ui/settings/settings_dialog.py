@@ -13,24 +13,35 @@ not edited (docs/decisions/0016). User accounts have their own dialog (``users_d
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import replace
 from typing import Protocol
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrinterInfo
-from PySide6.QtWidgets import QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QTabWidget
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
 
 from epay_desktop.domain import User
 from epay_desktop.domain.settings_catalog import STATUS_LAG_SECONDS
 from epay_desktop.services.fiscal.setup import FiscalSettings
 from epay_desktop.services.secret_store import NO_KEYCHAIN
-from epay_desktop.services.shop_settings import LocalConfig, ShopProfile
-from epay_desktop.ui.common.asyncqt import show_error, user_message_of
+from epay_desktop.services.shop_settings import LocalConfig
+from epay_desktop.services.shop_settings import ShopProfile
+from epay_desktop.ui.common.asyncqt import show_error
+from epay_desktop.ui.common.asyncqt import user_message_of
 from epay_desktop.ui.common.work_dialog import WorkDialog
-from epay_desktop.ui.settings.fiscal_page import FiscalPage, FiscalPort
-from epay_desktop.ui.settings.settings_pages import ComputerPage, GatewayPage, ReceiptsPage, ShiftsPage
+from epay_desktop.ui.settings.fiscal_page import FiscalPage
+from epay_desktop.ui.settings.fiscal_page import FiscalPort
+from epay_desktop.ui.settings.settings_pages import ComputerPage
+from epay_desktop.ui.settings.settings_pages import GatewayPage
+from epay_desktop.ui.settings.settings_pages import ReceiptsPage
+from epay_desktop.ui.settings.settings_pages import ShiftsPage
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["NO_KEYCHAIN_TEXT", "SettingsDialog", "SettingsResult"]

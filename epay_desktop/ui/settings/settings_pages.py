@@ -8,15 +8,27 @@ filled in, only typed, and the page tells whether the keychain already holds one
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QRegularExpression
+from PySide6.QtCore import Qt
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox
+from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QFormLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QSpinBox
+from PySide6.QtWidgets import QWidget
 
 from epay_desktop.domain import settings_catalog as catalog
-from epay_desktop.services.shop_settings import LocalConfig, ShopProfile, default_urls
+from epay_desktop.services.shop_settings import LocalConfig
+from epay_desktop.services.shop_settings import ShopProfile
+from epay_desktop.services.shop_settings import default_urls
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.naming import named
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP

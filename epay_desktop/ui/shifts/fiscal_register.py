@@ -17,33 +17,40 @@ Without a configured fiscal register the menu command says where a manager sets 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
+from collections.abc import Coroutine
 from datetime import datetime
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QSize
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QFormLayout
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QHeaderView
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QTableWidgetItem
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
 
 from epay_desktop.domain import User
 from epay_desktop.services.fiscal.service import FiscalService
 from epay_desktop.services.fiscal.setup import FiscalSetup
-from epay_desktop.services.fiscal.shift_watch import Deadline, ShiftClosed, deadline_of
+from epay_desktop.services.fiscal.shift_watch import Deadline
+from epay_desktop.services.fiscal.shift_watch import ShiftClosed
+from epay_desktop.services.fiscal.shift_watch import deadline_of
 from epay_desktop.ui.common import theme
-from epay_desktop.ui.common.asyncqt import ask_message, run_dialog_once, spawn, user_message_of
-from epay_desktop.ui.common.formatting import local_time_text, money_text
+from epay_desktop.ui.common.asyncqt import ask_message
+from epay_desktop.ui.common.asyncqt import run_dialog_once
+from epay_desktop.ui.common.asyncqt import spawn
+from epay_desktop.ui.common.asyncqt import user_message_of
+from epay_desktop.ui.common.formatting import local_time_text
+from epay_desktop.ui.common.formatting import money_text
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.naming import named
 from epay_desktop.ui.common.screen_fit import size_for_screen

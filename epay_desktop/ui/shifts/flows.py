@@ -13,17 +13,23 @@ carry a sentence are shown in plain words by the guarded action, anything else i
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QWidget
 
 from epay_desktop.domain import User
-from epay_desktop.domain.shifts import NoOpenShift, Shift, ShiftReport
-from epay_desktop.ui.common.asyncqt import ask_message, show_error
-from epay_desktop.ui.shifts.bank_progress import BankCheckDialog, Progress
+from epay_desktop.domain.shifts import NoOpenShift
+from epay_desktop.domain.shifts import Shift
+from epay_desktop.domain.shifts import ShiftReport
+from epay_desktop.ui.common.asyncqt import ask_message
+from epay_desktop.ui.common.asyncqt import show_error
+from epay_desktop.ui.shifts.bank_progress import BankCheckDialog
+from epay_desktop.ui.shifts.bank_progress import Progress
 from epay_desktop.ui.shifts.close_dialog import CloseShiftDialog
 
 if TYPE_CHECKING:

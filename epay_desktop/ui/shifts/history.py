@@ -10,32 +10,36 @@ or save again; the open shift has no Z report yet, which is said, and its X repo
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QSize
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QHeaderView
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QTableWidgetItem
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
 
-from epay_desktop.domain.shifts import Shift, ShiftReport
-from epay_desktop.ui.common.asyncqt import action_slot, run_dialog_once, user_message_of
+from epay_desktop.domain.shifts import Shift
+from epay_desktop.domain.shifts import ShiftReport
+from epay_desktop.ui.common.asyncqt import action_slot
+from epay_desktop.ui.common.asyncqt import run_dialog_once
+from epay_desktop.ui.common.asyncqt import user_message_of
 from epay_desktop.ui.common.formatting import local_time_text
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.naming import named
 from epay_desktop.ui.common.screen_fit import size_for_screen
 from epay_desktop.ui.common.table_model import cell_alignment
-from epay_desktop.ui.shifts.report_page import NOTHING, signed_money_text
+from epay_desktop.ui.shifts.report_page import NOTHING
+from epay_desktop.ui.shifts.report_page import signed_money_text
 from epay_desktop.ui.shifts.report_view import ShiftReportDialog
 from epay_desktop.ui.widgets.form_parts import text_label
 

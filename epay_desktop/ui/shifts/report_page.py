@@ -17,41 +17,40 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QBoxLayout,
-    QGridLayout,
-    QGroupBox,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QBoxLayout
+from PySide6.QtWidgets import QGridLayout
+from PySide6.QtWidgets import QGroupBox
+from PySide6.QtWidgets import QHeaderView
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QTableWidgetItem
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
 
 from epay_desktop.domain import Money
 from epay_desktop.domain.money import MoneyError
 from epay_desktop.domain.receipts import ReceiptLanguage
-from epay_desktop.domain.shifts import (
-    BankCheck,
-    BankDifference,
-    FigureKind,
-    FiscalCheck,
-    FoundEarlier,
-    GroupTotals,
-    Note,
-    OutsideShifts,
-    RegisterFigures,
-    ReportKind,
-    ShiftReport,
-    Totals,
-)
+from epay_desktop.domain.shifts import BankCheck
+from epay_desktop.domain.shifts import BankDifference
+from epay_desktop.domain.shifts import FigureKind
+from epay_desktop.domain.shifts import FiscalCheck
+from epay_desktop.domain.shifts import FoundEarlier
+from epay_desktop.domain.shifts import GroupTotals
+from epay_desktop.domain.shifts import Note
+from epay_desktop.domain.shifts import OutsideShifts
+from epay_desktop.domain.shifts import RegisterFigures
+from epay_desktop.domain.shifts import ReportKind
+from epay_desktop.domain.shifts import ShiftReport
+from epay_desktop.domain.shifts import Totals
 from epay_desktop.receipts.shift_layout import outside_operation_text
-from epay_desktop.receipts.shift_texts import MISMATCH_LABELS, OPERATION_WORDS, note_text
+from epay_desktop.receipts.shift_texts import MISMATCH_LABELS
+from epay_desktop.receipts.shift_texts import OPERATION_WORDS
+from epay_desktop.receipts.shift_texts import note_text
 from epay_desktop.ui.common.formatting import local_time_text
 from epay_desktop.ui.common.labels import ui_language
 from epay_desktop.ui.common.naming import named

@@ -17,46 +17,50 @@ import logging
 from collections.abc import Awaitable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
+from typing import Protocol
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QEvent
+from PySide6.QtCore import QObject
+from PySide6.QtCore import QSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QFrame
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QScrollArea
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
 
-from epay_desktop.domain.receipts import ReceiptLanguage, ReceiptWidth
-from epay_desktop.domain.shifts import (
-    ReportKind,
-    ShiftReport,
-)
-from epay_desktop.receipts.printers import Outcome, PrinterProfile
-from epay_desktop.safe_files import UnsafeFilePath, check_target
+from epay_desktop.domain.receipts import ReceiptLanguage
+from epay_desktop.domain.receipts import ReceiptWidth
+from epay_desktop.domain.shifts import ReportKind
+from epay_desktop.domain.shifts import ShiftReport
+from epay_desktop.receipts.printers import Outcome
+from epay_desktop.receipts.printers import PrinterProfile
+from epay_desktop.safe_files import UnsafeFilePath
+from epay_desktop.safe_files import check_target
 from epay_desktop.ui.common import theme
-from epay_desktop.ui.common.asyncqt import action_slot, run_dialog_once, user_message_of
+from epay_desktop.ui.common.asyncqt import action_slot
+from epay_desktop.ui.common.asyncqt import run_dialog_once
+from epay_desktop.ui.common.asyncqt import user_message_of
 from epay_desktop.ui.common.labels import ui_language
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.naming import named
 from epay_desktop.ui.common.save_dialog import ask_save_path
 from epay_desktop.ui.common.screen_fit import size_for_screen
-from epay_desktop.ui.receipts.preview import (
-    LANGUAGES,
-    SystemPrintDialog,
-    load_pdf,
-    prepare_printer,
-    print_document,
-)
-from epay_desktop.ui.receipts.thermal import outcome_text, register_printer
+from epay_desktop.ui.receipts.preview import LANGUAGES
+from epay_desktop.ui.receipts.preview import SystemPrintDialog
+from epay_desktop.ui.receipts.preview import load_pdf
+from epay_desktop.ui.receipts.preview import prepare_printer
+from epay_desktop.ui.receipts.preview import print_document
+from epay_desktop.ui.receipts.thermal import outcome_text
+from epay_desktop.ui.receipts.thermal import register_printer
 from epay_desktop.ui.widgets.form_parts import text_label
 
 if TYPE_CHECKING:

@@ -5,22 +5,24 @@ itself is made by the Users window through the user service."""
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QFormLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
 
-from epay_desktop.domain import Role, User
-from epay_desktop.services.people.passwords import WeakSecret, check_secret
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
+from epay_desktop.services.people.passwords import WeakSecret
+from epay_desktop.services.people.passwords import check_secret
 from epay_desktop.ui.common import theme
-from epay_desktop.ui.common.asyncqt import run_dialog_once, user_message_of
+from epay_desktop.ui.common.asyncqt import run_dialog_once
+from epay_desktop.ui.common.asyncqt import user_message_of
 from epay_desktop.ui.common.naming import named
 from epay_desktop.ui.session.login import role_text
 

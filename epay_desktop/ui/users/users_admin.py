@@ -16,40 +16,49 @@ service's sentence when it refuses.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Coroutine
-from datetime import UTC, datetime
+from collections.abc import Awaitable
+from collections.abc import Callable
+from collections.abc import Coroutine
+from datetime import UTC
+from datetime import datetime
 from enum import IntEnum
-from typing import Any, Protocol
+from typing import Any
+from typing import Protocol
 
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QHideEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QFormLayout
+from PySide6.QtWidgets import QGroupBox
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QHeaderView
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
 
-from epay_desktop.domain import Role, User
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
 from epay_desktop.services.people.users import may_manage
 from epay_desktop.ui.common import theme
-from epay_desktop.ui.common.asyncqt import spawn, user_message_of
+from epay_desktop.ui.common.asyncqt import spawn
+from epay_desktop.ui.common.asyncqt import user_message_of
 from epay_desktop.ui.common.formatting import local_time_text
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.naming import named
-from epay_desktop.ui.common.roles import KeyRole, RecordRole
-from epay_desktop.ui.common.table_model import ColumnsModel, Index
+from epay_desktop.ui.common.roles import KeyRole
+from epay_desktop.ui.common.roles import RecordRole
+from epay_desktop.ui.common.table_model import ColumnsModel
+from epay_desktop.ui.common.table_model import Index
 from epay_desktop.ui.session.login import role_text
-from epay_desktop.ui.users.account_dialogs import ResetPinDialog, RoleDialog, say_problem, secret_problem
+from epay_desktop.ui.users.account_dialogs import ResetPinDialog
+from epay_desktop.ui.users.account_dialogs import RoleDialog
+from epay_desktop.ui.users.account_dialogs import say_problem
+from epay_desktop.ui.users.account_dialogs import secret_problem
 
 __all__ = ["UserAdminPort", "UsersAdmin", "UsersModel"]
 

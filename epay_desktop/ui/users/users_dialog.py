@@ -8,11 +8,16 @@ only a Close button. A cashier is refused with a message box before anything is 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
 
 from epay_desktop.domain import User
-from epay_desktop.ui.common.asyncqt import run_dialog_once, show_error
-from epay_desktop.ui.users.users_admin import UserAdminPort, UsersAdmin
+from epay_desktop.ui.common.asyncqt import run_dialog_once
+from epay_desktop.ui.common.asyncqt import show_error
+from epay_desktop.ui.users.users_admin import UserAdminPort
+from epay_desktop.ui.users.users_admin import UsersAdmin
 
 __all__ = ["UsersDialog"]
 

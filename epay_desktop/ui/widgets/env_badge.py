@@ -8,7 +8,8 @@ Production (a quiet environment) shows nothing: the badge hides itself.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QWidget
 
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.window.status_bar import environment_badge  # the one table of environments

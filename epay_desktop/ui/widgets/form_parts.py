@@ -5,7 +5,8 @@ and the name + PIN/password pair a person types to log in or to approve.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
 
 from epay_desktop.ui.common import theme
 

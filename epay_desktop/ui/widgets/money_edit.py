@@ -16,19 +16,26 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import (
-    QFocusEvent,
-    QFontMetrics,
-    QGuiApplication,
-    QKeyEvent,
-    QKeySequence,
-    QResizeEvent,
-    QValidator,
-)
-from PySide6.QtWidgets import QLabel, QLineEdit, QStyle, QToolTip, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QEvent
+from PySide6.QtCore import QPoint
+from PySide6.QtCore import Qt
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QValidator
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QStyle
+from PySide6.QtWidgets import QToolTip
+from PySide6.QtWidgets import QWidget
 
-from epay_desktop.domain import Money, MoneyError
+from epay_desktop.domain import Money
+from epay_desktop.domain import MoneyError
 from epay_desktop.domain.money import parse_amount_text
 
 __all__ = [

@@ -11,12 +11,18 @@ import platform
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QCoreApplication, QSize, Qt, qVersion
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QSize
+from PySide6.QtCore import Qt
+from PySide6.QtCore import qVersion
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QWidget
 
 from epay_desktop import __version__
-from epay_desktop.resources import ICON_SIZES, ResourceMissingError, app_icon_files
+from epay_desktop.resources import ICON_SIZES
+from epay_desktop.resources import ResourceMissingError
+from epay_desktop.resources import app_icon_files
 from epay_desktop.ui.common.language import on_language_change
 
 __all__ = ["about_lines", "app_icon", "open_about_box"]

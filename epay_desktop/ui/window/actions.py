@@ -11,11 +11,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenuBar
 
-from epay_desktop.domain import ConsoleStatus, MoneyOp, OpState, Payment, PaymentStatus, Role, User
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Payment
+from epay_desktop.domain import PaymentStatus
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
 from epay_desktop.domain.receipts import RECEIPT_PAID_STATUSES
 from epay_desktop.domain.rules import refund_remaining
 from epay_desktop.domain.shifts import Shift

@@ -9,30 +9,52 @@ domain rules in :mod:`.actions`, and says why when something is not.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, QTimer, Signal, SignalInstance, Slot
-from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QSize
+from PySide6.QtCore import Qt
+from PySide6.QtCore import QTimer
+from PySide6.QtCore import Signal
+from PySide6.QtCore import SignalInstance
+from PySide6.QtCore import Slot
+from PySide6.QtGui import QAction
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QSplitter
+from PySide6.QtWidgets import QWidget
 
-from epay_desktop.domain import Discrepancy, InvoiceId, MoneyOp, OpState, Payment, User
+from epay_desktop.domain import Discrepancy
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import MoneyOp
+from epay_desktop.domain import OpState
+from epay_desktop.domain import Payment
+from epay_desktop.domain import User
 from epay_desktop.ui.app.bridge import EventBridge
 from epay_desktop.ui.common.language import on_language_change
-from epay_desktop.ui.common.screen_fit import available_size, fitted_size
+from epay_desktop.ui.common.screen_fit import available_size
+from epay_desktop.ui.common.screen_fit import fitted_size
 from epay_desktop.ui.common.titles import window_title
-from epay_desktop.ui.payments.detail_view import PaymentDetailView, ReceiptLister
+from epay_desktop.ui.payments.detail_view import PaymentDetailView
+from epay_desktop.ui.payments.detail_view import ReceiptLister
 from epay_desktop.ui.payments.list_view import PaymentsView
 from epay_desktop.ui.window.about import open_about_box
-from epay_desktop.ui.window.actions import ConsoleActions, ShiftState
+from epay_desktop.ui.window.actions import ConsoleActions
+from epay_desktop.ui.window.actions import ShiftState
 from epay_desktop.ui.window.shortcuts import ShortcutsDialog
-from epay_desktop.ui.window.status_bar import ConsoleStatusBar, environment_badge
+from epay_desktop.ui.window.status_bar import ConsoleStatusBar
+from epay_desktop.ui.window.status_bar import environment_badge
 from epay_desktop.ui.window.user_guide import UserGuideWindow
 
 if TYPE_CHECKING:
-    from epay_desktop.services.payments.queries import PaymentQueries, PaymentView
+    from epay_desktop.services.payments.queries import PaymentQueries
+    from epay_desktop.services.payments.queries import PaymentView
 
 __all__ = ["MainWindow"]
 

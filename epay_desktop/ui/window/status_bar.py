@@ -15,18 +15,33 @@ successful check is read from ``last_poll()`` every few seconds.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from enum import IntEnum
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, QRect, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QLabel, QStatusBar, QStyle, QStyleOption, QToolButton, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QRect
+from PySide6.QtCore import Qt
+from PySide6.QtCore import QTimer
+from PySide6.QtCore import Signal
+from PySide6.QtCore import Slot
+from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QStatusBar
+from PySide6.QtWidgets import QStyle
+from PySide6.QtWidgets import QStyleOption
+from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QWidget
 
-from epay_desktop.domain import Role, User
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
 from epay_desktop.domain.shifts import Shift
 from epay_desktop.ui.common import theme
-from epay_desktop.ui.common.formatting import KAZAKHSTAN, local_time_text
+from epay_desktop.ui.common.formatting import KAZAKHSTAN
+from epay_desktop.ui.common.formatting import local_time_text
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.screen_fit import whole_words
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP

@@ -13,24 +13,36 @@ import PySide6.QtWebEngineWidgets  # noqa: F401  isort: skip
 import asyncio
 import itertools
 import socket
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtWebEngineCore import QWebEngineFrame, QWebEngineProfile
+from PySide6.QtWebEngineCore import QWebEngineFrame
+from PySide6.QtWebEngineCore import QWebEngineProfile
 
-from epay_desktop.domain import InvoiceId, Money
-from epay_desktop.gateway import Credentials, EpayClient, Secret, StatusResult
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.gateway import Credentials
+from epay_desktop.gateway import EpayClient
+from epay_desktop.gateway import Secret
+from epay_desktop.gateway import StatusResult
 from epay_desktop.gateway.config import sandbox_endpoints
 from epay_desktop.sandbox import RunningSandbox
-from epay_desktop.sandbox.config import TEST_CLIENT_ID, TEST_CLIENT_SECRET, TEST_TERMINAL_ID
-from epay_desktop.ui.checkout.policy import DEFAULT_RETURN_BASE, hosts_of
+from epay_desktop.sandbox.config import TEST_CLIENT_ID
+from epay_desktop.sandbox.config import TEST_CLIENT_SECRET
+from epay_desktop.sandbox.config import TEST_TERMINAL_ID
+from epay_desktop.ui.checkout.policy import DEFAULT_RETURN_BASE
+from epay_desktop.ui.checkout.policy import hosts_of
 from epay_desktop.ui.checkout.view import CheckoutView
 from tests.support import card_form
-from tests.support.card_form import JS_TIMEOUT_MS, Target
+from tests.support.card_form import JS_TIMEOUT_MS
+from tests.support.card_form import Target
 
 _invoices = itertools.count(100_001)
 

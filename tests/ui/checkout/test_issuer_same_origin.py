@@ -3,14 +3,17 @@ checkout never leaves the gateway's host, shows no issuer strip, and the 3-D Sec
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from epay_desktop.domain import PaymentStatus
 from epay_desktop.gateway import StatusFound
-from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
+from epay_desktop.sandbox import RunningSandbox
+from epay_desktop.sandbox import SandboxConfig
+from epay_desktop.sandbox import start_in_thread
 from epay_desktop.ui.checkout.view import CheckoutView
 
 pytestmark = pytest.mark.browser

@@ -6,22 +6,27 @@ import http.server
 import shutil
 import ssl
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import SIGNAL, QPoint, Qt, QUrl
-from PySide6.QtWebEngineCore import (
-    QWebEngineDownloadRequest,
-    QWebEngineLoadingInfo,
-    QWebEngineProfile,
-    QWebEngineSettings,
-)
+from PySide6.QtCore import SIGNAL
+from PySide6.QtCore import QPoint
+from PySide6.QtCore import Qt
+from PySide6.QtCore import QUrl
+from PySide6.QtWebEngineCore import QWebEngineDownloadRequest
+from PySide6.QtWebEngineCore import QWebEngineLoadingInfo
+from PySide6.QtWebEngineCore import QWebEngineProfile
+from PySide6.QtWebEngineCore import QWebEngineSettings
 
-from epay_desktop.ui.checkout.page import deny_permission, reject_certificate
+from epay_desktop.ui.checkout.page import deny_permission
+from epay_desktop.ui.checkout.page import reject_certificate
 from epay_desktop.ui.checkout.policy import DEFAULT_RETURN_BASE
-from epay_desktop.ui.checkout.profile import SETTINGS, harden_profile, reject_download
+from epay_desktop.ui.checkout.profile import SETTINGS
+from epay_desktop.ui.checkout.profile import harden_profile
+from epay_desktop.ui.checkout.profile import reject_download
 from epay_desktop.ui.checkout.view import CheckoutView
 from tests.support.loopback import serving
 

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from epay_desktop.ui.checkout.policy import (
-    DEFAULT_RETURN_BASE,
-    Decision,
-    NavigationPolicy,
-    hosts_of,
-    safe_for_log,
-)
+from epay_desktop.ui.checkout.policy import DEFAULT_RETURN_BASE
+from epay_desktop.ui.checkout.policy import Decision
+from epay_desktop.ui.checkout.policy import NavigationPolicy
+from epay_desktop.ui.checkout.policy import hosts_of
+from epay_desktop.ui.checkout.policy import safe_for_log
 
 SANDBOX = "http://127.0.0.1:8765"
 PROD = "https://epay.homebank.kz/payform/payment-api.js"

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from epay_desktop.ui.checkout.policy import (
-    DEFAULT_RETURN_BASE,
-    Decision,
-    Navigation,
-    NavigationPolicy,
-    NavKind,
-    display_host,
-    hosts_of,
-)
+from epay_desktop.ui.checkout.policy import DEFAULT_RETURN_BASE
+from epay_desktop.ui.checkout.policy import Decision
+from epay_desktop.ui.checkout.policy import Navigation
+from epay_desktop.ui.checkout.policy import NavigationPolicy
+from epay_desktop.ui.checkout.policy import NavKind
+from epay_desktop.ui.checkout.policy import display_host
+from epay_desktop.ui.checkout.policy import hosts_of
 
 SANDBOX = "http://127.0.0.1:8765"
 PROD = "https://epay.homebank.kz"

@@ -7,7 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-from epay_desktop.ui.checkout.shell import info_page, js_literal, shell_page
+from epay_desktop.ui.checkout.shell import info_page
+from epay_desktop.ui.checkout.shell import js_literal
+from epay_desktop.ui.checkout.shell import shell_page
 
 LINKS = {
     "ok_url": "https://c.invalid/return/ok?invoice=1",

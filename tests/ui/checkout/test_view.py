@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtGui import QImage
 
-from epay_desktop.domain import Money, PaymentStatus
+from epay_desktop.domain import Money
+from epay_desktop.domain import PaymentStatus
 from epay_desktop.gateway import StatusFound
 from epay_desktop.ui.checkout.policy import DEFAULT_RETURN_BASE
 from epay_desktop.ui.checkout.view import CheckoutView

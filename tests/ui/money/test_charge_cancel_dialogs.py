@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from epay_desktop.domain import ConsoleStatus, Money, OperationInProgress, OpKind, OpState
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Money
+from epay_desktop.domain import OperationInProgress
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
 from epay_desktop.ui.money.cancel_dialog import CancelDialog
 from epay_desktop.ui.money.charge_dialog import ChargeDialog
 

@@ -4,15 +4,22 @@ squeezes the inputs (the dialog grows). Issue 7, points 1, 3 and 8."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtCore import QPoint
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication
 
-from epay_desktop.domain import ConsoleStatus, Money, RuleViolation
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Money
+from epay_desktop.domain import RuleViolation
 from epay_desktop.domain.i18n import msg
-from epay_desktop.services.people.approvals import ApprovalPaused, WrongApprovalSecret
+from epay_desktop.services.people.approvals import ApprovalPaused
+from epay_desktop.services.people.approvals import WrongApprovalSecret
 from epay_desktop.ui.money.cancel_dialog import CancelDialog
 from epay_desktop.ui.money.charge_dialog import ChargeDialog
 from epay_desktop.ui.money.refund_dialog import RefundDialog

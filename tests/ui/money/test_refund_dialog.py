@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from epay_desktop.domain import (
-    AuthenticationFailed,
-    ConsoleStatus,
-    Money,
-    OpKind,
-    OpState,
-    RuleViolation,
-    StaleRemaining,
-)
+from epay_desktop.domain import AuthenticationFailed
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Money
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.domain import RuleViolation
+from epay_desktop.domain import StaleRemaining
 from epay_desktop.services.money_ops.engine import OutcomeNotRecorded
 from epay_desktop.store.faults import DatabaseFull
 from epay_desktop.ui.money.refund_dialog import RefundDialog

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC
+from datetime import date
+from datetime import datetime
 
 import pytest
-from PySide6.QtCore import QDate, QSettings
+from PySide6.QtCore import QDate
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from epay_desktop.ui.payments.export_dialog import ExportDialog, period_days
+from epay_desktop.ui.payments.export_dialog import ExportDialog
+from epay_desktop.ui.payments.export_dialog import period_days
 
 
 @pytest.mark.parametrize(

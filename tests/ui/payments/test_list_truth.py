@@ -9,15 +9,22 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import Qt
 
-from epay_desktop.domain import ConsoleStatus, Money, OpKind, OpState
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import Money
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
 from epay_desktop.domain.payment_filter import PaymentFilter
 from epay_desktop.store.list_keys import list_keys_of
-from epay_desktop.ui.common.amounts import charge_split, shown_amount
+from epay_desktop.ui.common.amounts import charge_split
+from epay_desktop.ui.common.amounts import shown_amount
 from epay_desktop.ui.common.roles import BadgeRole
-from epay_desktop.ui.payments.list_model import PaymentColumn, PaymentsTableModel
-from epay_desktop.ui.widgets.status_badge import Badge, Tone
+from epay_desktop.ui.payments.list_model import PaymentColumn
+from epay_desktop.ui.payments.list_model import PaymentsTableModel
+from epay_desktop.ui.widgets.status_badge import Badge
+from epay_desktop.ui.widgets.status_badge import Tone
 
 C = PaymentColumn
 ROOT = QModelIndex()

@@ -8,9 +8,16 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from epay_desktop.domain import Money, OpKind, OpState
-from epay_desktop.ui.common.roles import BadgeRole, KeyRole, RecordRole, SortRole
-from epay_desktop.ui.payments.operations_model import OperationColumn, OperationsModel, op_state_badge
+from epay_desktop.domain import Money
+from epay_desktop.domain import OpKind
+from epay_desktop.domain import OpState
+from epay_desktop.ui.common.roles import BadgeRole
+from epay_desktop.ui.common.roles import KeyRole
+from epay_desktop.ui.common.roles import RecordRole
+from epay_desktop.ui.common.roles import SortRole
+from epay_desktop.ui.payments.operations_model import OperationColumn
+from epay_desktop.ui.payments.operations_model import OperationsModel
+from epay_desktop.ui.payments.operations_model import op_state_badge
 from epay_desktop.ui.widgets.status_badge import Tone
 
 C = OperationColumn

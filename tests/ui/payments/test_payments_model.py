@@ -5,18 +5,31 @@ updates, failures, qtmodeltester, and a million rows that cost only the pages sh
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, NotFoundError
-from epay_desktop.services.payments.queries import ListQuery, ListSort
-from epay_desktop.ui.common.roles import BadgeRole, KeyRole, RecordRole
-from epay_desktop.ui.payments.list_model import PaymentColumn, PaymentFilter, PaymentsTableModel
-from epay_desktop.ui.widgets.status_badge import Badge, BadgeDelegate, Tone
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import NotFoundError
+from epay_desktop.services.payments.queries import ListQuery
+from epay_desktop.services.payments.queries import ListSort
+from epay_desktop.ui.common.roles import BadgeRole
+from epay_desktop.ui.common.roles import KeyRole
+from epay_desktop.ui.common.roles import RecordRole
+from epay_desktop.ui.payments.list_model import PaymentColumn
+from epay_desktop.ui.payments.list_model import PaymentFilter
+from epay_desktop.ui.payments.list_model import PaymentsTableModel
+from epay_desktop.ui.widgets.status_badge import Badge
+from epay_desktop.ui.widgets.status_badge import BadgeDelegate
+from epay_desktop.ui.widgets.status_badge import Tone
 
 C = PaymentColumn
 ROOT = QModelIndex()

@@ -12,13 +12,18 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint
+from PySide6.QtCore import Qt
 
-from epay_desktop.sandbox.fiscal.account import API_KEY, CASHBOX, LOGIN, PASSWORD
+from epay_desktop.sandbox.fiscal.account import API_KEY
+from epay_desktop.sandbox.fiscal.account import CASHBOX
+from epay_desktop.sandbox.fiscal.account import LOGIN
+from epay_desktop.sandbox.fiscal.account import PASSWORD
 from epay_desktop.services.fiscal.setup import FiscalSettings
 from epay_desktop.ui.settings.settings_dialog import SettingsDialog
 from tests.support.fiscal_sandbox import running_fiscal_sandbox
-from tests.support.live_console import MANAGER, MANAGER_PIN
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
 from tests.support.windows import shown
 from tests.ui.settings.test_shift_rules_from_menu import open_settings
 

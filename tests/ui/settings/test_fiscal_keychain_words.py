@@ -10,14 +10,20 @@ from typing import Any
 import keyring
 import keyring.backends.fail
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit
+from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
 
-from epay_desktop.sandbox.fiscal.account import API_KEY, CASHBOX, LOGIN
+from epay_desktop.sandbox.fiscal.account import API_KEY
+from epay_desktop.sandbox.fiscal.account import CASHBOX
+from epay_desktop.sandbox.fiscal.account import LOGIN
 from epay_desktop.services.fiscal.setup import NO_KEYCHAIN
 from epay_desktop.ui.settings.settings_dialog import SettingsDialog
-from tests.support.live_console import MANAGER, MANAGER_PIN
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
 from tests.support.windows import shown as shown_now
-from tests.ui.settings.test_fiscal_from_menu import open_fiscal_page, type_into
+from tests.ui.settings.test_fiscal_from_menu import open_fiscal_page
+from tests.ui.settings.test_fiscal_from_menu import type_into
 
 SLOW = 15_000
 

@@ -13,9 +13,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from epay_desktop.services.secret_store import NO_KEYCHAIN, SecretStore
-from epay_desktop.services.shop_settings import LocalConfigStore, ShopProfile
-from epay_desktop.ui.settings.settings_dialog import NO_KEYCHAIN_TEXT, SettingsDialog
+from epay_desktop.services.secret_store import NO_KEYCHAIN
+from epay_desktop.services.secret_store import SecretStore
+from epay_desktop.services.shop_settings import LocalConfigStore
+from epay_desktop.services.shop_settings import ShopProfile
+from epay_desktop.ui.settings.settings_dialog import NO_KEYCHAIN_TEXT
+from epay_desktop.ui.settings.settings_dialog import SettingsDialog
 
 LEFT = Qt.MouseButton.LeftButton
 SECRET = "s3cr3t-VALUE-do-not-leak"

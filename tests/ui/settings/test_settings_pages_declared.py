@@ -5,8 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox
 
 from epay_desktop.domain import settings_catalog as catalog
-from epay_desktop.services.shop_settings import LocalConfig, ShopProfile
-from epay_desktop.ui.settings.settings_pages import ComputerPage, GatewayPage, ReceiptsPage
+from epay_desktop.services.shop_settings import LocalConfig
+from epay_desktop.services.shop_settings import ShopProfile
+from epay_desktop.ui.settings.settings_pages import ComputerPage
+from epay_desktop.ui.settings.settings_pages import GatewayPage
+from epay_desktop.ui.settings.settings_pages import ReceiptsPage
 
 
 def _codes(combo: QComboBox) -> list[str]:

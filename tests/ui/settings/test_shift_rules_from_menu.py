@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint
+from PySide6.QtCore import Qt
 
 from epay_desktop.domain.shifts import ShiftRules
 from epay_desktop.ui.settings.settings_dialog import SettingsDialog
-from tests.support.live_console import MANAGER, MANAGER_PIN, trigger
-from tests.support.windows import shown, wait_shown
+from tests.support.live_console import MANAGER
+from tests.support.live_console import MANAGER_PIN
+from tests.support.live_console import trigger
+from tests.support.windows import shown
+from tests.support.windows import wait_shown
 
 LEFT = Qt.MouseButton.LeftButton
 SLOW = 15_000

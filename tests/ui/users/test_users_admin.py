@@ -5,17 +5,23 @@ from __future__ import annotations
 
 import sys
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from types import SimpleNamespace
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from epay_desktop.domain import PermissionDenied, Role
+from epay_desktop.domain import PermissionDenied
+from epay_desktop.domain import Role
 from epay_desktop.ui.common.asyncqt import busy_indicator
-from epay_desktop.ui.common.roles import KeyRole, RecordRole
-from epay_desktop.ui.users.account_dialogs import ResetPinDialog, RoleDialog
-from epay_desktop.ui.users.users_admin import UsersAdmin, UsersModel
+from epay_desktop.ui.common.roles import KeyRole
+from epay_desktop.ui.common.roles import RecordRole
+from epay_desktop.ui.users.account_dialogs import ResetPinDialog
+from epay_desktop.ui.users.account_dialogs import RoleDialog
+from epay_desktop.ui.users.users_admin import UsersAdmin
+from epay_desktop.ui.users.users_admin import UsersModel
 
 LEFT = Qt.MouseButton.LeftButton
 NOW = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)

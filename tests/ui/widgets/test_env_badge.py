@@ -11,9 +11,11 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QWidget
 
-from epay_desktop.domain import Role, User
+from epay_desktop.domain import Role
+from epay_desktop.domain import User
 from epay_desktop.ui.checkout.screen import CheckoutScreen
 from epay_desktop.ui.checkout.window import CheckoutWindow
 from epay_desktop.ui.session.lock_screen import LockScreen

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from epay_desktop.ui.session.login import LoginForm
-from epay_desktop.ui.widgets.form_parts import name_and_secret, text_label
+from epay_desktop.ui.widgets.form_parts import name_and_secret
+from epay_desktop.ui.widgets.form_parts import text_label
 
 
 def test_the_secret_is_masked_and_the_name_is_not(qtbot: Any) -> None:

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
 
 from epay_desktop.domain import Money
-from epay_desktop.ui.widgets.money_edit import MAX_INPUT, MoneyEdit, format_amount_input, parse_amount_input
+from epay_desktop.ui.widgets.money_edit import MAX_INPUT
+from epay_desktop.ui.widgets.money_edit import MoneyEdit
+from epay_desktop.ui.widgets.money_edit import format_amount_input
+from epay_desktop.ui.widgets.money_edit import parse_amount_input
 
 ASK = "Enter an amount like 1500 or 1500,50."
 

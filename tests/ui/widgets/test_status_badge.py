@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
-from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QTranslator
+from PySide6.QtGui import QColor
+from PySide6.QtGui import QStandardItem
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QTableView
 
-from epay_desktop.domain import ConsoleStatus, OpState
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import OpState
 from epay_desktop.ui.common.roles import BadgeRole
-from epay_desktop.ui.widgets.status_badge import (
-    Badge,
-    BadgeDelegate,
-    StatusBadge,
-    Tone,
-    operation_badge,
-    status_badge,
-    status_choices,
-    status_label,
-    tone_colors,
-)
+from epay_desktop.ui.widgets.status_badge import Badge
+from epay_desktop.ui.widgets.status_badge import BadgeDelegate
+from epay_desktop.ui.widgets.status_badge import StatusBadge
+from epay_desktop.ui.widgets.status_badge import Tone
+from epay_desktop.ui.widgets.status_badge import operation_badge
+from epay_desktop.ui.widgets.status_badge import status_badge
+from epay_desktop.ui.widgets.status_badge import status_choices
+from epay_desktop.ui.widgets.status_badge import status_label
+from epay_desktop.ui.widgets.status_badge import tone_colors
 
 S = ConsoleStatus
 

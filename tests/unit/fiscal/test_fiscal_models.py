@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
+from datetime import timedelta
+from datetime import timezone
 
 import pytest
 
 from epay_desktop.domain import Money
-from epay_desktop.fiscal.models import FiscalReturn, FiscalSale, ReturnBasis, vat_included
+from epay_desktop.fiscal.models import FiscalReturn
+from epay_desktop.fiscal.models import FiscalSale
+from epay_desktop.fiscal.models import ReturnBasis
+from epay_desktop.fiscal.models import vat_included
 
 KZ = timezone(timedelta(hours=5))
 

@@ -7,32 +7,40 @@ import asyncio
 import json
 import logging
 from collections.abc import Coroutine
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
+from datetime import timedelta
+from datetime import timezone
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any
+from typing import TypeVar
 
 import httpx
 import pytest
 import respx
 
 from epay_desktop.domain import Money
-from epay_desktop.fiscal.errors import (
-    FiscalAuthError,
-    FiscalCashboxBlocked,
-    FiscalConfigError,
-    FiscalInvalidRequest,
-    FiscalOutcomeUnknown,
-    FiscalShiftError,
-    FiscalUnavailable,
-    OfflineOver72Hours,
-    ShiftAlreadyClosed,
-    ShiftOver24Hours,
-)
-from epay_desktop.fiscal.models import FiscalOperation, FiscalReceipt, FiscalSale, PaperKind, PrintLineKind
+from epay_desktop.fiscal.errors import FiscalAuthError
+from epay_desktop.fiscal.errors import FiscalCashboxBlocked
+from epay_desktop.fiscal.errors import FiscalConfigError
+from epay_desktop.fiscal.errors import FiscalInvalidRequest
+from epay_desktop.fiscal.errors import FiscalOutcomeUnknown
+from epay_desktop.fiscal.errors import FiscalShiftError
+from epay_desktop.fiscal.errors import FiscalUnavailable
+from epay_desktop.fiscal.errors import OfflineOver72Hours
+from epay_desktop.fiscal.errors import ShiftAlreadyClosed
+from epay_desktop.fiscal.errors import ShiftOver24Hours
+from epay_desktop.fiscal.models import FiscalOperation
+from epay_desktop.fiscal.models import FiscalReceipt
+from epay_desktop.fiscal.models import FiscalSale
+from epay_desktop.fiscal.models import PaperKind
+from epay_desktop.fiscal.models import PrintLineKind
 from epay_desktop.fiscal.provider import FiscalProvider
-from epay_desktop.fiscal.webkassa import WebkassaClient, WebkassaConfig
-from epay_desktop.gateway import RetryPolicy, Secret
-from tests.support.fiscal_values import card_sale, return_of
+from epay_desktop.fiscal.webkassa import WebkassaClient
+from epay_desktop.fiscal.webkassa import WebkassaConfig
+from epay_desktop.gateway import RetryPolicy
+from epay_desktop.gateway import Secret
+from tests.support.fiscal_values import card_sale
+from tests.support.fiscal_values import return_of
 
 T = TypeVar("T")
 

@@ -6,15 +6,22 @@ import asyncio
 import copy
 import ssl
 import sys
-from collections.abc import Coroutine, Iterator
+from collections.abc import Coroutine
+from collections.abc import Iterator
 from types import ModuleType
-from typing import Any, TypeVar
+from typing import Any
+from typing import TypeVar
 
 import httpx
 import pytest
 import respx
 
-from epay_desktop.gateway import DEFAULT_TIMEOUT, Credentials, Endpoints, EpayClient, RetryPolicy, Secret
+from epay_desktop.gateway import DEFAULT_TIMEOUT
+from epay_desktop.gateway import Credentials
+from epay_desktop.gateway import Endpoints
+from epay_desktop.gateway import EpayClient
+from epay_desktop.gateway import RetryPolicy
+from epay_desktop.gateway import Secret
 from tests.support.merchant import TERMINAL_ID
 
 T = TypeVar("T")

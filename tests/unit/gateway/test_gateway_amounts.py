@@ -5,12 +5,18 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
+from hypothesis import settings
 from hypothesis import strategies as st
 
-from epay_desktop.domain import MAX_MINOR, InvoiceId, Money
-from epay_desktop.gateway import ProtocolError, StatusFound
-from epay_desktop.gateway._parse import BodyError, decode_json, get_money
+from epay_desktop.domain import MAX_MINOR
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.gateway import ProtocolError
+from epay_desktop.gateway import StatusFound
+from epay_desktop.gateway._parse import BodyError
+from epay_desktop.gateway._parse import decode_json
+from epay_desktop.gateway._parse import get_money
 from epay_desktop.gateway.status import interpret_status
 
 

@@ -7,20 +7,23 @@ integer and missing optional fields leave the payment readable, with the odd val
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
+from collections.abc import Awaitable
+from collections.abc import Callable
+from datetime import UTC
+from datetime import datetime
 from decimal import Decimal
 
 import pytest
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState
-from epay_desktop.gateway import (
-    EpayClient,
-    OperationResult,
-    OutcomeUnknown,
-    ProtocolError,
-    StatusFound,
-)
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import OpState
+from epay_desktop.gateway import EpayClient
+from epay_desktop.gateway import OperationResult
+from epay_desktop.gateway import OutcomeUnknown
+from epay_desktop.gateway import ProtocolError
+from epay_desktop.gateway import StatusFound
 from epay_desktop.services.money_ops.outcomes import classify_send_error
 from epay_desktop.services.payments.gateway_map import snapshot_from_status
 

@@ -7,18 +7,19 @@ import json
 import httpx
 import pytest
 
-from epay_desktop.domain import InvoiceId, Money, PaymentStatus
-from epay_desktop.gateway import (
-    AuthError,
-    CardPaymentResult,
-    Declined,
-    GatewayUnavailable,
-    OutcomeUnknown,
-    PaymentToken,
-    ProtocolError,
-    SavedCard,
-)
-from epay_desktop.gateway.cards import Secure3DForm, secure3d_form
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import PaymentStatus
+from epay_desktop.gateway import AuthError
+from epay_desktop.gateway import CardPaymentResult
+from epay_desktop.gateway import Declined
+from epay_desktop.gateway import GatewayUnavailable
+from epay_desktop.gateway import OutcomeUnknown
+from epay_desktop.gateway import PaymentToken
+from epay_desktop.gateway import ProtocolError
+from epay_desktop.gateway import SavedCard
+from epay_desktop.gateway.cards import Secure3DForm
+from epay_desktop.gateway.cards import secure3d_form
 
 CARD = {
     "ID": "c1a2",

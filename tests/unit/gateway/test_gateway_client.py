@@ -9,7 +9,9 @@ import respx
 
 import epay_desktop.gateway as gateway
 from epay_desktop.domain import InvoiceId
-from epay_desktop.gateway import Environment, EpayClient, endpoints_for
+from epay_desktop.gateway import Environment
+from epay_desktop.gateway import EpayClient
+from epay_desktop.gateway import endpoints_for
 
 
 def test_public_exports_resolve():

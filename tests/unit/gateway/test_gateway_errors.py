@@ -6,22 +6,20 @@ import httpx
 import pytest
 
 from epay_desktop.domain import InvoiceId
-from epay_desktop.gateway import (
-    ApiError,
-    AuthError,
-    Declined,
-    EpayError,
-    GatewayUnavailable,
-    InvalidRequest,
-    InvalidState,
-    NotFound,
-    OutcomeUnknown,
-    ProtocolError,
-    SendPhase,
-    ServerError,
-    TerminalConfigError,
-    send_phase,
-)
+from epay_desktop.gateway import ApiError
+from epay_desktop.gateway import AuthError
+from epay_desktop.gateway import Declined
+from epay_desktop.gateway import EpayError
+from epay_desktop.gateway import GatewayUnavailable
+from epay_desktop.gateway import InvalidRequest
+from epay_desktop.gateway import InvalidState
+from epay_desktop.gateway import NotFound
+from epay_desktop.gateway import OutcomeUnknown
+from epay_desktop.gateway import ProtocolError
+from epay_desktop.gateway import SendPhase
+from epay_desktop.gateway import ServerError
+from epay_desktop.gateway import TerminalConfigError
+from epay_desktop.gateway import send_phase
 
 #: reliability.md T04: every httpx exception type -> was anything sent?
 TRANSPORT_TABLE = [

@@ -5,13 +5,18 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
+from collections.abc import Callable
 
 import httpx
 import pytest
 
-from epay_desktop.domain import InvoiceId, Money
-from epay_desktop.gateway import Credentials, Endpoints, EpayClient, OutcomeUnknown
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.gateway import Credentials
+from epay_desktop.gateway import Endpoints
+from epay_desktop.gateway import EpayClient
+from epay_desktop.gateway import OutcomeUnknown
 
 GATEWAY_LOGGER = "epay_desktop.gateway._transport"
 

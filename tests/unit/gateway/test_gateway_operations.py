@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
+from collections.abc import Callable
 
 import httpx
 import pytest
 
 from epay_desktop.domain import Money
-from epay_desktop.gateway import (
-    AuthError,
-    EpayClient,
-    GatewayUnavailable,
-    InvalidRequest,
-    InvalidState,
-    NotFound,
-    OperationResult,
-    OutcomeUnknown,
-)
+from epay_desktop.gateway import AuthError
+from epay_desktop.gateway import EpayClient
+from epay_desktop.gateway import GatewayUnavailable
+from epay_desktop.gateway import InvalidRequest
+from epay_desktop.gateway import InvalidState
+from epay_desktop.gateway import NotFound
+from epay_desktop.gateway import OperationResult
+from epay_desktop.gateway import OutcomeUnknown
 
 Call = Callable[[EpayClient], Awaitable[object]]
 

@@ -7,7 +7,10 @@ import logging
 
 import pytest
 
-from epay_desktop.gateway import RedactingFilter, install_redaction, redact_text, unredacted_handlers
+from epay_desktop.gateway import RedactingFilter
+from epay_desktop.gateway import install_redaction
+from epay_desktop.gateway import redact_text
+from epay_desktop.gateway import unredacted_handlers
 
 VISA = "4405639704015096"  # published test card, Luhn-valid
 

@@ -8,7 +8,10 @@ import httpx
 import pytest
 
 from epay_desktop.domain import InvoiceId
-from epay_desktop.gateway import GatewayUnavailable, RetryPolicy, ServerError, StatusNotFound
+from epay_desktop.gateway import GatewayUnavailable
+from epay_desktop.gateway import RetryPolicy
+from epay_desktop.gateway import ServerError
+from epay_desktop.gateway import StatusNotFound
 from epay_desktop.gateway.retry import parse_retry_after
 
 

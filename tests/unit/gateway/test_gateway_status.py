@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
+from datetime import timezone
 from decimal import Decimal
 
 import pytest
 
-from epay_desktop.domain import InvoiceId, Money, PaymentStatus
-from epay_desktop.gateway import (
-    EpayError,
-    InvalidRequest,
-    NotFound,
-    ProtocolError,
-    ServerError,
-    StatusFound,
-    StatusInProgress,
-    StatusNotFound,
-    TerminalConfigError,
-    Transaction,
-)
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.domain import PaymentStatus
+from epay_desktop.gateway import EpayError
+from epay_desktop.gateway import InvalidRequest
+from epay_desktop.gateway import NotFound
+from epay_desktop.gateway import ProtocolError
+from epay_desktop.gateway import ServerError
+from epay_desktop.gateway import StatusFound
+from epay_desktop.gateway import StatusInProgress
+from epay_desktop.gateway import StatusNotFound
+from epay_desktop.gateway import TerminalConfigError
+from epay_desktop.gateway import Transaction
 
 
 def check(h, gw, body, status=200):

@@ -8,8 +8,11 @@ from urllib.parse import parse_qs
 import httpx
 import pytest
 
-from epay_desktop.domain import InvoiceId, Money
-from epay_desktop.gateway import AuthError, PaymentToken, StatusFound
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain import Money
+from epay_desktop.gateway import AuthError
+from epay_desktop.gateway import PaymentToken
+from epay_desktop.gateway import StatusFound
 
 FORM = "application/x-www-form-urlencoded"
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from epay_desktop.store.list_keys import card_last4, list_amount_minor, list_refunded_minor
+from epay_desktop.store.list_keys import card_last4
+from epay_desktop.store.list_keys import list_amount_minor
+from epay_desktop.store.list_keys import list_refunded_minor
 
 revision: str = "0005"
 down_revision: str | None = "0004"

@@ -7,7 +7,9 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from epay_desktop.store.status_counts import create_statements, drop_statements, seed_statement
+from epay_desktop.store.status_counts import create_statements
+from epay_desktop.store.status_counts import drop_statements
+from epay_desktop.store.status_counts import seed_statement
 
 revision: str = "0006"
 down_revision: str | None = "0005"
