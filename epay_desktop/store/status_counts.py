@@ -1,7 +1,9 @@
 """The triggers that keep ``payment_status_counts`` (payments per status) exact (decision 0056).
 
 Migration 0006 creates them; a schema made with ``Base.metadata.create_all`` (tests) gets them too
-(``store.models``), so the whole list's counts are right whichever way the schema was made.
+(``store.models``), so the whole list's counts are right whichever way the schema was made. Shop
+databases already ran 0006: a change to the statements here needs a new migration that drops and creates
+the triggers again (tests/store/test_migration_history_inputs.py fails until it is written).
 """
 
 from __future__ import annotations
