@@ -36,3 +36,15 @@ def test_the_spec_collects_python_escpos_capabilities() -> None:
     collected = set(re.findall(r'collect_data_files\("([\w.]+)"', SPEC.read_text(encoding="utf-8")))
     assert "escpos" in collected
     assert (Path(escpos.__file__).parent / "capabilities.json").is_file()
+
+
+def test_the_spec_collects_the_word_tables_beside_their_modules() -> None:
+    """The receipts', reports' and decline texts are JSON beside their modules (decision 0162), read
+    at import: ``collect_data_files("epay_desktop")`` takes every file of the package that is not a
+    module, these among them (``check_bundle.py``'s console run would fail to import without them)."""
+    collected = set(re.findall(r'collect_data_files\("([\w.]+)"', SPEC.read_text(encoding="utf-8")))
+    assert "epay_desktop" in collected
+    package = SPEC.parents[1] / "epay_desktop"
+    tables = {"receipts/receipt_words.json", "receipts/shift_words.json", "receipts/shift_notes.json"}
+    tables.add("domain/decline_texts.json")
+    assert all((package / name).is_file() for name in tables)

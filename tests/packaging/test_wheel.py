@@ -147,6 +147,19 @@ def test_the_wheel_carries_every_resource_and_module(wheel: Path) -> None:
         if "__pycache__" not in p.parts and "_resources" not in p.parts
     }
     assert not sorted(modules - names), f"modules missing from the wheel: {sorted(modules - names)}"
+    # the word tables kept as data beside their modules (receipts, reports, decline texts; decision 0162)
+    word_tables = {
+        p.relative_to(REPO).as_posix()
+        for p in (REPO / "epay_desktop").rglob("*.json")
+        if "_resources" not in p.parts
+    }
+    assert {
+        "epay_desktop/receipts/receipt_words.json",
+        "epay_desktop/domain/decline_texts.json",
+    } <= word_tables
+    assert not sorted(word_tables - names), (
+        f"word tables missing from the wheel: {sorted(word_tables - names)}"
+    )
     assert metadata["Version"] == __version__
     assert "epay-desktop = epay_desktop.cli:main" in entry_points
 
@@ -177,13 +190,17 @@ def test_installed_wheel_says_its_version(installed: Path, tmp_path: Path) -> No
     )
     assert Path(module).is_relative_to(installed)  # the package comes from the wheel, not the checkout
     assert Path(resources) == installed / "epay_desktop" / "_resources"
-    guides = printed(
+    guides, words = printed(
         env,
         tmp_path,
         "import json; from epay_desktop.resources import user_guide_file;"
-        "print(json.dumps([str(user_guide_file(lang)) for lang in ('kk', 'ru', 'en')]))",
+        "from epay_desktop.receipts.texts import LABELS; from epay_desktop.domain.decline_reasons import "
+        "decline_message;"
+        "print(json.dumps([[str(user_guide_file(lang)) for lang in ('kk', 'ru', 'en')],"
+        " [LABELS['total']['kk'], decline_message(458, 'ru')]]))",
     )
     assert all(Path(guide).is_relative_to(installed) and Path(guide).is_file() for guide in guides)
+    assert words == ["БАРЛЫҒЫ", "Банк не отвечает. Повторите через несколько минут."]  # the word tables
     assert Path(translations).is_dir() and version == __version__
     # every compiled translation in the tree loads from the installed wheel
     languages = sorted(p.stem.removeprefix("epay_desktop_") for p in (RESOURCES / "i18n").glob("*.qm"))
