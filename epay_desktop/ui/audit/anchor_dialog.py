@@ -40,7 +40,6 @@ from PySide6.QtWidgets import QWidget
 from epay_desktop.domain import Role
 from epay_desktop.domain import User
 from epay_desktop.safe_files import UnsafeFilePath
-from epay_desktop.safe_files import check_target
 from epay_desktop.safe_files import write_file_safely
 from epay_desktop.services.audit import AnchorError
 from epay_desktop.services.audit import AuditAnchor
@@ -52,8 +51,9 @@ from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.asyncqt import action_slot
 from epay_desktop.ui.common.asyncqt import run_dialog_once
 from epay_desktop.ui.common.asyncqt import show_error
-from epay_desktop.ui.common.asyncqt import user_message_of
 from epay_desktop.ui.common.save_dialog import ask_save_path
+from epay_desktop.ui.common.save_dialog import save_file
+from epay_desktop.ui.common.save_dialog import why_not_saved
 from epay_desktop.ui.receipts.preview import SystemPrintDialog
 from epay_desktop.ui.session.login import role_text
 from epay_desktop.ui.widgets.form_parts import text_label
@@ -304,23 +304,18 @@ class AuditAnchorDialog(QDialog):
         if chosen is None:
             return
         anchor, path = chosen
-        try:  # a link, pipe, device or folder at the path is refused before anything is opened (0069)
-            check_target(path)
-            saved = await asyncio.to_thread(write_file_safely, path, anchor.file_text().encode())
-        except UnsafeFilePath as exc:
-            said = user_message_of(exc) or exc.user_message
-            if shiboken6.isValid(self):
-                self.output_label.setText(_tr("Could not save: {why}").format(why=said))
-            raise  # and in a message box (action_slot), in the reader's language
-        except OSError as exc:
-            if shiboken6.isValid(self):
-                self.output_label.setText(_tr("Could not save: {why}").format(why=exc.strerror or str(exc)))
+        data = anchor.file_text().encode()  # the path is checked before anything is opened (0069)
+        saved = await save_file(self, asyncio.to_thread(write_file_safely, path, data), self._not_saved)
+        if saved is None:
             return
         log.info("event=audit_anchor_saved count=%d", anchor.count)
         if shiboken6.isValid(self):
             self.output_label.setText(
                 _tr("Saved to {path}: keep a copy off this PC.").format(path=str(saved))
             )
+
+    def _not_saved(self, exc: UnsafeFilePath | OSError) -> None:
+        self.output_label.setText(_tr("Could not save: {why}").format(why=why_not_saved(exc)))
 
     @action_slot(busy=("kept_edit",))
     async def on_check_clicked(self) -> None:

@@ -41,13 +41,14 @@ from epay_desktop.domain.bounds import EARLIEST_DATE
 from epay_desktop.safe_files import UnsafeFilePath
 from epay_desktop.services.payments.queries import CSV_COLUMNS
 from epay_desktop.ui.common.asyncqt import show_error
-from epay_desktop.ui.common.asyncqt import user_message_of
 from epay_desktop.ui.common.buttons import dialog_buttons
 from epay_desktop.ui.common.file_places import remember_folder
 from epay_desktop.ui.common.file_places import start_folder
 from epay_desktop.ui.common.formatting import KAZAKHSTAN
 from epay_desktop.ui.common.naming import named
 from epay_desktop.ui.common.save_dialog import ask_save_path
+from epay_desktop.ui.common.save_dialog import save_file
+from epay_desktop.ui.common.save_dialog import why_not_saved
 from epay_desktop.ui.common.work_dialog import WorkDialog
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 
@@ -277,26 +278,29 @@ class ExportDialog(WorkDialog[ExportResult]):
     async def _export(self, path: Path) -> None:
         first, last = self.days()
         columns = self.columns()
-        try:
-            if path.is_dir() and not path.is_symlink():
-                raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
-            rows = await self._exporter.export_csv(
-                path, _day_start(first), _day_start(last + timedelta(days=1)), columns=columns
-            )
-        except UnsafeFilePath as exc:  # a link, pipe, device or folder there (decision 0069)
-            if shiboken6.isValid(self):
-                refused = exc
-                self.show_error(user_message_of(refused) or refused.user_message)
-                show_error(self, lambda: user_message_of(refused) or refused.user_message)
-            return
-        except OSError as exc:
-            if shiboken6.isValid(self):
-                self.show_error(export_error_text(exc, path))
+        rows = await save_file(
+            self, self._write(path, first, last, columns), lambda exc: self._not_saved(exc, path)
+        )
+        if rows is None:
             return
         self._settings.setValue(COLUMNS_KEY, ",".join(columns))
         self._settings.sync()
         remember_folder(FOLDER_KIND, path.parent)
         self.close_with(ExportResult(path, rows, first, last))
+
+    async def _write(self, path: Path, first: date, last: date, columns: list[str]) -> int:
+        """The payments of the days ``first`` to ``last`` at ``path`` (the rows written); the service
+        refuses a link, pipe or device there (decision 0069), a folder is said in this window's words."""
+        if path.is_dir() and not path.is_symlink():
+            raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+        return await self._exporter.export_csv(
+            path, _day_start(first), _day_start(last + timedelta(days=1)), columns=columns
+        )
+
+    def _not_saved(self, exc: UnsafeFilePath | OSError, path: Path) -> None:
+        self.show_error(
+            why_not_saved(exc) if isinstance(exc, UnsafeFilePath) else export_error_text(exc, path)
+        )
 
     @classmethod
     async def ask(

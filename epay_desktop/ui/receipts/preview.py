@@ -66,6 +66,8 @@ from epay_desktop.ui.common.asyncqt import start_action
 from epay_desktop.ui.common.asyncqt import user_message_of
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.save_dialog import ask_save_path
+from epay_desktop.ui.common.save_dialog import save_file
+from epay_desktop.ui.common.save_dialog import why_not_saved
 from epay_desktop.ui.receipts.thermal import ThermalPrinting
 from epay_desktop.ui.receipts.thermal import outcome_text
 from epay_desktop.ui.receipts.thermal import register_printer
@@ -577,22 +579,20 @@ class ReceiptDialog(QDialog):
         path = await self.choose_save_path()
         if path is None:
             return
-        try:  # said before the receipt is issued: a wrong place must not use up a number
-            check_target(path)
-            await self._ensure_issued()
-            saved = await self._receipts.save_pdf(path, self.pdf)
-        except UnsafeFilePath as exc:  # a link, pipe, device or folder there, or no folder (decision 0069)
-            refused = exc
-            self._say(lambda: self._not_saved(user_message_of(refused) or refused.user_message), trouble=True)
-            raise  # and in a message box (action_slot), in the reader's language
-        except OSError as exc:
-            reason = exc.strerror or str(exc)  # the system's words
-            self._say(lambda: self._not_saved(reason), trouble=True)
+        saved = await save_file(self, self._issue_and_save(path), self._not_saved)
+        if saved is None:
             return
         self._say(lambda: self.tr("Saved to %1").replace("%1", str(saved)))
 
-    def _not_saved(self, why: str) -> str:
-        return self.tr("Could not save: %1").replace("%1", why)
+    async def _issue_and_save(self, path: Path) -> Path:
+        """The receipt issued and its PDF at ``path``; a link, pipe, device or folder there, or no folder,
+        is refused before the receipt is issued: a wrong place must not use up a number (decision 0069)."""
+        check_target(path)
+        await self._ensure_issued()
+        return await self._receipts.save_pdf(path, self.pdf)
+
+    def _not_saved(self, exc: UnsafeFilePath | OSError) -> None:
+        self._say(lambda: self.tr("Could not save: %1").replace("%1", why_not_saved(exc)), trouble=True)
 
 
 _SAVE_KIND = "receipts"

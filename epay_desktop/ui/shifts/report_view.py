@@ -48,11 +48,12 @@ from epay_desktop.safe_files import check_target
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.asyncqt import action_slot
 from epay_desktop.ui.common.asyncqt import run_dialog_once
-from epay_desktop.ui.common.asyncqt import user_message_of
 from epay_desktop.ui.common.labels import ui_language
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.naming import named
 from epay_desktop.ui.common.save_dialog import ask_save_path
+from epay_desktop.ui.common.save_dialog import save_file
+from epay_desktop.ui.common.save_dialog import why_not_saved
 from epay_desktop.ui.common.screen_fit import size_for_screen
 from epay_desktop.ui.receipts.preview import LANGUAGES
 from epay_desktop.ui.receipts.preview import SystemPrintDialog
@@ -331,19 +332,8 @@ class ShiftReportDialog(QDialog):
         path = await self.choose_save_path(kind)
         if path is None or not shiboken6.isValid(self):
             return
-        try:  # a link, pipe, device or folder at the path is refused before anything is written (0069)
-            check_target(path)
-            saved = await kind.write(path, self.report, language=self.paper_language)
-        except UnsafeFilePath as exc:
-            if shiboken6.isValid(self):
-                self._say(
-                    _tr("Could not save: {why}").format(why=user_message_of(exc) or exc.user_message),
-                    trouble=True,
-                )
-            raise  # and in a message box (action_slot), in the reader's language
-        except OSError as exc:
-            if shiboken6.isValid(self):
-                self._say(_tr("Could not save: {why}").format(why=exc.strerror or str(exc)), trouble=True)
+        saved = await save_file(self, self._write(kind, path), self._not_saved)
+        if saved is None:
             return
         log.info(
             "event=shift_report_saved shift=%s kind=%s format=%s",
@@ -353,6 +343,15 @@ class ShiftReportDialog(QDialog):
         )
         if shiboken6.isValid(self):
             self._say(_tr("Saved to {path}").format(path=str(saved)))
+
+    async def _write(self, kind: _FileKind, path: Path) -> Path:
+        """The report in the paper's language at ``path``; a link, pipe, device or folder there is refused
+        before anything is drawn or written (decision 0069)."""
+        check_target(path)
+        return await kind.write(path, self.report, language=self.paper_language)
+
+    def _not_saved(self, exc: UnsafeFilePath | OSError) -> None:
+        self._say(_tr("Could not save: {why}").format(why=why_not_saved(exc)), trouble=True)
 
 
 def _render_pdf(report: ShiftReport, language: ReceiptLanguage) -> bytes:
