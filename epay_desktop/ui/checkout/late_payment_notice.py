@@ -26,7 +26,6 @@ from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QDockWidget
 from PySide6.QtWidgets import QFrame
 from PySide6.QtWidgets import QHBoxLayout
-from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QMainWindow
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QVBoxLayout
@@ -94,10 +93,8 @@ class _Line(QFrame):
         self.invoice = invoice
         self.setObjectName("late_payment")
         self.setStyleSheet(theme.style("late_payment"))
-        self.label = QLabel("\u26a0  " + text)
-        self.label.setObjectName("late_payment_text")
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setWordWrap(True)
+        self.label = text_label("late_payment_text")
+        self.label.setText("\u26a0  " + text)
         self.open_button = QPushButton(_tr("Open payment"))
         self.open_button.setObjectName("late_payment_open")
         self.dismiss_button = QPushButton(_tr("Dismiss"))

@@ -28,6 +28,7 @@ from epay_desktop.ui.common.asyncqt import ask_message
 from epay_desktop.ui.common.asyncqt import spawn
 from epay_desktop.ui.common.screen_fit import size_for_screen
 from epay_desktop.ui.widgets.env_badge import EnvironmentBadge
+from epay_desktop.ui.widgets.form_parts import text_label
 from epay_desktop.ui.window.status_bar import environment_badge
 
 __all__ = ["CheckoutWindow"]
@@ -79,11 +80,7 @@ class CheckoutWindow(QDialog):
         layout.insertWidget(1, self.late_notice)
         # A declined attempt while the page stays open for another (decision 0035): said above the page,
         # where the cashier looks, in words the cashier can repeat to the customer.
-        self.attempt_label = QLabel(wordWrap=True)
-        self.attempt_label.setObjectName("checkout_attempt_note")
-        self.attempt_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.attempt_label.setStyleSheet(theme.style("attempt_note"))
-        self.attempt_label.hide()
+        self.attempt_label = text_label("checkout_attempt_note", "attempt_note", hidden=True)
         layout.insertWidget(layout.indexOf(screen), self.attempt_label)
         screen.attempt_note.connect(self._show_attempt_note)
         self._sized = False

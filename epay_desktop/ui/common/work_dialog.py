@@ -15,7 +15,6 @@ from typing import Generic
 from typing import TypeVar
 
 import shiboken6
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QPushButton
@@ -25,6 +24,7 @@ from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.asyncqt import run_dialog_once
 from epay_desktop.ui.common.asyncqt import spawn
 from epay_desktop.ui.common.naming import named
+from epay_desktop.ui.widgets.form_parts import text_label
 
 __all__ = ["WorkDialog"]
 
@@ -42,10 +42,7 @@ class WorkDialog(QDialog, Generic[R]):
         self.result_value: R | None = None
         self.hint_label = named(QLabel(wordWrap=True), "hint_label")
         self.hint_label.setStyleSheet(theme.style("note_text"))
-        self.error_label = named(QLabel(wordWrap=True), "error_label")
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.setStyleSheet(theme.style("error_label"))
-        self.error_label.hide()
+        self.error_label = text_label("error_label", "error_label", hidden=True)
 
     @property
     def busy(self) -> bool:

@@ -14,7 +14,6 @@ from typing import Protocol
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox
 from PySide6.QtWidgets import QComboBox
@@ -34,6 +33,7 @@ from epay_desktop.ui.common.asyncqt import message_text
 from epay_desktop.ui.common.asyncqt import spawn
 from epay_desktop.ui.common.naming import named
 from epay_desktop.ui.settings.settings_pages import _valid  # the pages' one check of a typed value
+from epay_desktop.ui.widgets.form_parts import text_label
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["FiscalPage", "FiscalPort"]
@@ -54,9 +54,8 @@ class FiscalPort(Protocol):
 
 def _words(name: str, text: str = "") -> QLabel:
     """A wrapped plain-text label of the page (a note, the secrets' place, the test's result)."""
-    label = named(QLabel(text, wordWrap=True), name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setStyleSheet(theme.style(_NOTE_STYLE))
+    label = text_label(name, _NOTE_STYLE)
+    label.setText(text)
     return label
 
 

@@ -31,6 +31,7 @@ from epay_desktop.services.shop_settings import ShopProfile
 from epay_desktop.services.shop_settings import default_urls
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.naming import named
+from epay_desktop.ui.widgets.form_parts import text_label
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["ComputerPage", "GatewayPage", "ReceiptsPage", "ShiftsPage"]
@@ -115,8 +116,7 @@ class GatewayPage(QWidget):
         self.terminal_edit.setPlaceholderText(catalog.TERMINAL.example)
         self.secret_edit = named(QLineEdit(), "secret_edit")  # write-only: never filled in
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.secret_note = named(QLabel(wordWrap=True), "secret_note")
-        self.secret_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.secret_note = text_label("secret_note")
         if not keychain:
             self.secret_edit.setEnabled(False)
             self.secret_edit.setPlaceholderText(self.tr("Cannot be saved on this computer"))
@@ -242,9 +242,7 @@ class ReceiptsPage(QWidget):
         if printer and self.printer_combo.findData(printer) < 0:
             self.printer_combo.addItem(self.tr("{name} (not found)").format(name=printer), printer)
         _select(self.printer_combo, printer)
-        self.printer_note = named(QLabel(wordWrap=True), "printer_note")
-        self.printer_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.printer_note.setStyleSheet(theme.style(_NOTE_STYLE))
+        self.printer_note = text_label("printer_note", _NOTE_STYLE)
         if not printers:
             self.printer_note.setText(
                 self.tr("No printer is installed on this computer: receipts can still be saved as PDF.")

@@ -17,10 +17,8 @@ from typing import TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QDialogButtonBox
-from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QProgressBar
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
@@ -48,8 +46,7 @@ class BankCheckDialog(QDialog):
         super().__init__(parent)
         self._counts: tuple[int, int] | None = None  # (done, total) once the service said how many
         self.cancelled = False  # Cancel was pressed (or the dialog closed) before the check ended
-        self.progress_label = named(QLabel(wordWrap=True), "bank_check_progress_label")
-        self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress_label = text_label("bank_check_progress_label")
         self.progress_bar = named(QProgressBar(), "bank_check_progress_bar")
         self.progress_bar.setRange(0, 0)  # busy until the service says how many payments there are
         self._title, self._note = title, note

@@ -25,6 +25,7 @@ from epay_desktop.ui.common.asyncqt import run_dialog_once
 from epay_desktop.ui.common.asyncqt import user_message_of
 from epay_desktop.ui.common.naming import named
 from epay_desktop.ui.session.login import role_text
+from epay_desktop.ui.widgets.form_parts import text_label
 
 __all__ = ["ResetPinDialog", "RoleDialog", "say_problem", "secret_problem"]
 
@@ -66,9 +67,7 @@ class ResetPinDialog(QDialog):
         self.pin_again_edit = named(QLineEdit(echoMode=QLineEdit.EchoMode.Password), "reset_pin_again_edit")
         for edit in (self.pin_edit, self.pin_again_edit):
             edit.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)  # no copy/paste of the PIN
-        self.problem_label = named(QLabel(wordWrap=True), "reset_pin_problem")
-        self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem_label.setStyleSheet(theme.style("error_text"))
+        self.problem_label = text_label("reset_pin_problem", "error_text")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
