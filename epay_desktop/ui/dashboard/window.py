@@ -54,7 +54,9 @@ from epay_desktop.ui.common.formatting import grouped_text
 from epay_desktop.ui.common.formatting import local_time_text
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.naming import named
+from epay_desktop.ui.widgets.form_parts import text_label
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.ui.widgets.read_only_table import read_only_table
 
 __all__ = ["DayDialog", "DayPort"]
 
@@ -105,14 +107,12 @@ def rate_text(rate: Decimal | None) -> str:
 
 def _table(name: str, heads: Sequence[str]) -> QTableWidget:
     """A read-only table with the column ``heads`` (source texts)."""
-    table = named(QTableWidget(0, len(heads)), name)
-    table.setHorizontalHeaderLabels([_tr(head) for head in heads])
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table = read_only_table(
+        name, [_tr(head) for head in heads], selection=QAbstractItemView.SelectionMode.ExtendedSelection
+    )
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # the figures share the width
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)  # the row's name whole
-    table.verticalHeader().hide()
     return table
 
 
@@ -195,11 +195,7 @@ class DayDialog(QDialog):
         self.state_label = named(QLabel(_tr("Loading the figures…")), "day_state")
         self.unresolved_label = named(QLabel(), "day_unresolved")
         self.unresolved_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.outside_label = named(QLabel(), "day_outside")  # decision 0145
-        self.outside_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.outside_label.setWordWrap(True)
-        self.outside_label.setStyleSheet(theme.style("report_notice"))
-        self.outside_label.hide()
+        self.outside_label = text_label("day_outside", "report_notice", hidden=True)  # decision 0145
         self.refresh_button = named(QPushButton(_tr("&Refresh")), "day_refresh")
         self.refresh_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.refresh_button.setToolTip(_tr("Read the figures again (F5)"))

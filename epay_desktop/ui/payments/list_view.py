@@ -46,6 +46,7 @@ from epay_desktop.ui.payments.filter_bar import PaymentFilterBar
 from epay_desktop.ui.payments.list_model import PaymentColumn
 from epay_desktop.ui.payments.list_model import PaymentFilter
 from epay_desktop.ui.payments.list_model import PaymentsTableModel
+from epay_desktop.ui.widgets.read_only_table import read_only
 from epay_desktop.ui.widgets.status_badge import BadgeDelegate
 from epay_desktop.ui.widgets.status_badge import badge_cell_width
 from epay_desktop.ui.widgets.status_badge import status_choices
@@ -192,15 +193,12 @@ class PaymentsView(QWidget):
         table.setModel(self.model)
         table.setItemDelegateForColumn(C.STATUS, BadgeDelegate(table))
         table.setItemDelegateForColumn(C.CASHIER, WholeWordsDelegate(table))  # a long name (decision 0150)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        read_only(table)
         table.setAlternatingRowColors(True)
         table.setShowGrid(False)
         table.setWordWrap(False)
         table.setSortingEnabled(True)
         table.sortByColumn(C.TIME, Qt.SortOrder.DescendingOrder)
-        table.verticalHeader().setVisible(False)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 14)
         header = table.horizontalHeader()
         header.setHighlightSections(False)

@@ -16,8 +16,6 @@ from typing import Protocol
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QButtonGroup
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QDialogButtonBox
@@ -25,7 +23,6 @@ from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QRadioButton
-from PySide6.QtWidgets import QTableWidget
 from PySide6.QtWidgets import QTableWidgetItem
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
@@ -52,7 +49,9 @@ from epay_desktop.ui.settings.printer_form import MODES
 from epay_desktop.ui.settings.printer_form import PrinterForm
 from epay_desktop.ui.settings.printer_form import label_of
 from epay_desktop.ui.settings.printer_form import paper_of
+from epay_desktop.ui.widgets.form_parts import text_label
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.ui.widgets.read_only_table import read_only_table
 
 __all__ = ["CalibrationQuestion", "PrinterAdminPort", "PrintersDialog"]
 
@@ -104,13 +103,8 @@ class PrintersDialog(QDialog):
         self.setMinimumSize(720, 420)
         self.resize(900, 460)  # the Russian column heads fit without a scroll bar (walked at 1280 px)
         self.actor, self.printing, self.book = actor, printing, book
-        self.table = named(QTableWidget(0, len(_COLUMNS)), "printers_table")
-        self.table.setHorizontalHeaderLabels([_tr(c) for c in _COLUMNS])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = read_only_table("printers_table", [_tr(c) for c in _COLUMNS])  # rows are printers
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()  # rows are printers, not numbers (as the users table)
         self.add_button = named(QPushButton(_tr("&Add…")), "add_printer")
         self.edit_button = named(QPushButton(_tr("&Edit…")), "edit_printer")
         self.remove_button = named(QPushButton(_tr("&Remove")), "remove_printer")
@@ -124,8 +118,7 @@ class PrintersDialog(QDialog):
             self.test_button,
             self.calibrate_button,
         )
-        self.note_label = named(QLabel(wordWrap=True), "printers_note")
-        self.note_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.note_label = text_label("printers_note")
         self.note_label.setText(
             _tr(
                 "Receipts print on this register's default printer; without one, Print opens the "
@@ -133,8 +126,7 @@ class PrintersDialog(QDialog):
             )
         )
         self.note_label.setStyleSheet(theme.style("note_text"))
-        self.status_label = named(QLabel(wordWrap=True), "printers_status")
-        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_label = text_label("printers_status")
         self._said: Callable[[], str] = str  # the sentence under the list, made in the language now
         row = QHBoxLayout()
         for button in (self.add_button, *self.selected_buttons):

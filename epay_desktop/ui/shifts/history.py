@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QHeaderView
@@ -42,6 +41,7 @@ from epay_desktop.ui.shifts.report_page import NOTHING
 from epay_desktop.ui.shifts.report_page import signed_money_text
 from epay_desktop.ui.shifts.report_view import ShiftReportDialog
 from epay_desktop.ui.widgets.form_parts import text_label
+from epay_desktop.ui.widgets.read_only_table import read_only
 
 if TYPE_CHECKING:
     from epay_desktop.services.printing import PrintingService
@@ -125,11 +125,7 @@ class ShiftHistoryDialog(QDialog):
         self.setObjectName("shift_history_dialog")
         self.rows, self._shifts, self._opens = rows, shifts, opens
         self.note_label = text_label("shift_history_note", "hint_text")
-        self.table = named(QTableWidget(len(rows), 6), "shift_history_table")
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table = read_only(named(QTableWidget(len(rows), 6), "shift_history_table"))  # heads: _fill
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.row_note = text_label("shift_history_row_note", "note_text", hidden=True)  # the open shift's

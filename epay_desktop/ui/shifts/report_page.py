@@ -57,6 +57,7 @@ from epay_desktop.ui.common.naming import named
 from epay_desktop.ui.common.table_model import cell_alignment
 from epay_desktop.ui.payments.attention_dialog import discrepancy_kind_text
 from epay_desktop.ui.widgets.form_parts import text_label
+from epay_desktop.ui.widgets.read_only_table import read_only_table
 from epay_desktop.ui.widgets.status_badge import status_label
 
 if TYPE_CHECKING:
@@ -158,12 +159,12 @@ def _table(
     stretch: int = 0,
 ) -> QTableWidget:
     """A read-only table exactly as tall as its rows (the page scrolls, never the table)."""
-    table = QTableWidget(len(rows), len(columns))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels([c.title for c in columns])
-    table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    table = read_only_table(
+        name,
+        [c.title for c in columns],
+        rows=len(rows),
+        selection=QAbstractItemView.SelectionMode.NoSelection,
+    )
     table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     table.setWordWrap(False)
     table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

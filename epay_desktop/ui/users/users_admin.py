@@ -28,7 +28,6 @@ from typing import Protocol
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QHideEvent
-from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QFormLayout
 from PySide6.QtWidgets import QGroupBox
@@ -59,6 +58,8 @@ from epay_desktop.ui.users.account_dialogs import ResetPinDialog
 from epay_desktop.ui.users.account_dialogs import RoleDialog
 from epay_desktop.ui.users.account_dialogs import say_problem
 from epay_desktop.ui.users.account_dialogs import secret_problem
+from epay_desktop.ui.widgets.form_parts import text_label
+from epay_desktop.ui.widgets.read_only_table import read_only
 
 __all__ = ["UserAdminPort", "UsersAdmin", "UsersModel"]
 
@@ -166,12 +167,9 @@ class UsersAdmin(QWidget):
         self._said: Said = ""  # the message under the list, made again after a language switch
         on_language_change(self, self._retranslate)
         self.model = UsersModel(self, clock=clock)
-        self.table = named(QTableView(), "users_table")
+        self.table = read_only(named(QTableView(), "users_table"))  # the heads are the model's
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
         self.unlock_button = named(QPushButton(self.tr("Unlock")), "unlock_button")
         self.reset_button = named(QPushButton(self.tr("Reset PIN…")), "reset_pin_button")
         self.role_button = named(QPushButton(self.tr("Change role…")), "change_role_button")
@@ -185,11 +183,8 @@ class UsersAdmin(QWidget):
         self.pin_again_edit = named(QLineEdit(echoMode=QLineEdit.EchoMode.Password), "new_pin_again_edit")
         self.add_button = named(QPushButton(self.tr("Add user")), "add_button")
         # why Add is greyed, said under it once a PIN is typed (as Reset PIN does): not in a tooltip only
-        self.add_problem_label = named(QLabel(wordWrap=True), "add_user_problem")
-        self.add_problem_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.add_problem_label.setStyleSheet(theme.style("error_text"))
-        self.message_label = named(QLabel(wordWrap=True), "users_message")
-        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.add_problem_label = text_label("add_user_problem", "error_text")
+        self.message_label = text_label("users_message")
         add_box = QGroupBox(self.tr("Add a user"))
         add_form = QFormLayout(add_box)
         add_form.addRow(self.tr("Name"), self.name_edit)
