@@ -6,8 +6,9 @@
   screenshots in their own language that exist (the English guide's: any that exist); the window shows
   none of them (the wheel carries no screenshots), so no image is ever broken.
 - The window: opened from the Help menu in Russian it shows the Russian guide; a live switch to Kazakh
-  shows the Kazakh guide at the same section; closed with Esc, Shift+F1 in the payment list brings the
-  same window back, still in Kazakh; Ctrl+F goes to its find field and the words found are highlighted.
+  shows the Kazakh guide at the same section; Ctrl+F goes to its find field and the words found are
+  highlighted; closed with Esc and switched to Russian meanwhile (the hidden guide is not laid out again
+  at the switch), Shift+F1 in the payment list brings the same window back, in Russian, at its section.
 """
 
 from __future__ import annotations
@@ -159,16 +160,24 @@ def test_user_guide_from_the_help_menu_and_by_shift_f1_in_the_consoles_language(
         assert guide.matches() == 0
         assert guide.found_label.text() == QCoreApplication.translate("UserGuideWindow", "Not found")
 
-        # Esc closes it; Shift+F1 in the payment list brings the same window back, in Kazakh
+        # Esc closes it; a switch to Russian while it is closed does not lay the hidden guide out again,
+        # and Shift+F1 in the payment list brings the same window back, in Russian, at the same section
+        guide.contents.setCurrentRow(5)
+        qtbot.waitUntil(lambda: guide.section_in_view() == 5, timeout=SLOW)
         qtbot.keyClick(guide.find_edit, Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: not guide.isVisible(), timeout=SLOW)
+        translations().switch("ru")
+        assert guide.language == "kk"  # not loaded while nobody sees it
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow, timeout=SLOW)
         table = window.payments_view.table
         table.setFocus()
         qtbot.keyClick(table, Qt.Key.Key_F1, Qt.KeyboardModifier.ShiftModifier)
-        assert wait_shown(qtbot, UserGuideWindow) is guide and guide.language == "kk"
-        assert guide.sections() == _expected_sections("kk")
+        assert wait_shown(qtbot, UserGuideWindow) is guide and guide.language == "ru"
+        assert guide.sections() == _expected_sections("ru")
+        assert guide.windowTitle() == QCoreApplication.translate("UserGuideWindow", "User guide")
+        assert guide.find_label.text() == QCoreApplication.translate("UserGuideWindow", "&Find:")
+        qtbot.waitUntil(lambda: guide.section_in_view() == 5, timeout=SLOW)
     finally:
         translations().reset()
     qtbot.waitUntil(lambda: guide.language == "en", timeout=SLOW)

@@ -20,6 +20,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtGui import QShortcut
+from PySide6.QtGui import QShowEvent
 from PySide6.QtGui import QTextCursor
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QDialog
@@ -111,7 +112,8 @@ class UserGuideWindow(QDialog):
             back = QShortcut(QKeySequence(keys), self.find_edit, self.find_previous)
             back.setContext(Qt.ShortcutContext.WidgetShortcut)
         self._headings: list[int] = []  # the listed headings' positions in the document
-        on_language_change(self, self.load)
+        self._stale = False  # a language switch while hidden: the guide is loaded again when shown
+        on_language_change(self, self._follow_language)
         self.load()
         self.resize(size_for_screen(self, PREFERRED_SIZE))
         side = min(self.contents.sizeHintForColumn(0) + 24, self.width() // 4)
@@ -119,9 +121,23 @@ class UserGuideWindow(QDialog):
 
     # -- the guide -------------------------------------------------------------------------------
 
+    def _follow_language(self) -> None:
+        """A language switch: the guide shown is said again in the new language now; a hidden one when
+        it is next shown (laying out the whole guide at every switch while nobody sees it is waste)."""
+        if self.isVisible():
+            self.load()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.load()  # in the language chosen while it was hidden, at the section that was in view
+        super().showEvent(event)
+
     def load(self) -> None:
         """Show the guide in the console's language now, at the section that was in view."""
         section = self.section_in_view()
+        self._stale = False
         self.setWindowTitle(_tr("User guide"))
         self.find_label.setText(_tr("&Find:"))
         placeholder = _tr("a word in the guide")
