@@ -18,12 +18,14 @@ last on this computer, else the system locale's (kk/ru/en), else Russian.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import weakref
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Final
+from typing import NamedTuple
 
 import shiboken6
 from PySide6 import QtCore
@@ -178,16 +180,27 @@ def _not_ours(context: str) -> bool:
 Source = tuple[tuple[str, ...], str, str | None, int]
 
 
+class _Step(NamedTuple):
+    """One text recorded: ``source`` gave ``shown``; ``before``: when it last did so before (None: never)."""
+
+    shown: str
+    source: Source
+    before: int | None
+
+
 class _RecordingTranslator(QTranslator):
-    """Answers from the chosen ``.qm`` (English: none) and records shown text -> English source."""
+    """Answers from the chosen ``.qm`` (English: none) and records shown text -> English sources."""
 
     def __init__(self) -> None:
         super().__init__()
         self.catalogue: QTranslator | None = None
-        self.sources: dict[str, Source] = {}
+        # every source that gave each shown text, with when it last did: one English word may be said
+        # two ways by context ("Name": «Название» for a printer, «Имя» for a person)
+        self._heard: dict[str, dict[Source, int]] = {}
+        self._clock = itertools.count()
         # the call before this one when it found nothing: PySide's tr() then asks the base classes'
         # contexts for the same text (RefundDialog, then MoneyOpDialog, then QDialog...)
-        self._unanswered: tuple[tuple[str, ...], str, str | None, int] | None = None
+        self._unanswered: _Step | None = None
 
     def translate(
         self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
@@ -196,22 +209,47 @@ class _RecordingTranslator(QTranslator):
         # only the console's classes' contexts are a text's source, never Qt's own (QWidget, QObject, ...)
         if found or not _not_ours(context):
             earlier = self._unanswered
-            if earlier is not None and earlier[1:] == (source_text, disambiguation, n):
-                contexts = (*earlier[0], context)  # a base class's, after its class's own: ask both
+            if earlier is not None and earlier.source[1:] == (source_text, disambiguation, n):
+                contexts = (*earlier.source[0], context)  # a base class's, after its class's own: ask both
+                # the class's own context alone gave nothing that is shown: not a source of anything (a
+                # RefundDialog's "Invoice" said in MoneyOpDialog's words never showed the English word)
+                self._forget(earlier)
             else:
                 contexts = (context,)
             shown = found or (source_text.replace("%n", str(n)) if n >= 0 else source_text)
-            self.sources[shown] = (contexts, source_text, disambiguation, n)
-            self._unanswered = None if found else (contexts, source_text, disambiguation, n)
+            step = self._record(shown, (contexts, source_text, disambiguation, n))
+            self._unanswered = None if found else step
         else:  # tr() ends its walk up the classes at Qt's own: the next call is a new text
             self._unanswered = None
         return found or None  # None: Qt shows the source text
 
+    def _record(self, shown: str, source: Source) -> _Step:
+        heard = self._heard.setdefault(shown, {})
+        step = _Step(shown, source, heard.get(source))
+        heard[source] = next(self._clock)
+        return step
+
+    def _forget(self, step: _Step) -> None:
+        heard = self._heard[step.shown]
+        if step.before is not None:
+            heard[step.source] = step.before
+        else:
+            del heard[step.source]
+            if not heard:
+                del self._heard[step.shown]
+
     def isEmpty(self) -> bool:
         return False
 
+    def sources_of(self, shown: str) -> list[Source]:
+        """Every source that gave ``shown``, the latest first."""
+        heard = self._heard.get(shown, {})
+        return sorted(heard, key=heard.__getitem__, reverse=True)
+
     def source_of(self, shown: str) -> Source | None:
-        return self.sources.get(shown)
+        """The source that gave ``shown`` last."""
+        heard = self._heard.get(shown)
+        return max(heard, key=heard.__getitem__) if heard else None
 
 
 class Translations(QObject):
@@ -285,6 +323,34 @@ class Translations(QObject):
         source = self._recorder.source_of(shown)
         return None if source is None else self.translated_source(source)
 
+    def source_for(self, shown: str, owner: QObject) -> Source | None:
+        """Where ``shown`` on ``owner`` (a widget or action) came from. When several places gave the same
+        words ("Name", "Close", "Paid"), the latest one whose context is a class of ``owner`` or of its
+        nearest parent that has one, among those the language now says (PySide's ``self.tr()`` asks the
+        class's name first, so a label made by a dialog's ``self.tr("Name")`` finds that dialog's words;
+        a class's own context without words of its own never wins over the one that has them); else the
+        latest the language now says, else the latest."""
+        sources = self._recorder.sources_of(shown)
+        if len(sources) < 2:
+            return sources[0] if sources else None
+        said = [source for source in sources if self._says(source)]
+        item: QObject | None = owner
+        while said and item is not None and shiboken6.isValid(item):
+            classes = {cls.__name__ for cls in type(item).__mro__}
+            mine = next((source for source in said if source[0][0] in classes), None)
+            if mine is not None:
+                return mine
+            item = item.parent()
+        return said[0] if said else sources[0]
+
+    def _says(self, source: Source) -> bool:
+        """The language now has words for ``source`` (English, the source language, has all)."""
+        if self.language == "en":
+            return True
+        contexts, text, disambiguation, n = source
+        catalogues = [c for c in (self._recorder.catalogue, self._qt) if c is not None]
+        return any(c.translate(context, text, disambiguation, n) for c in catalogues for context in contexts)
+
     def translated_source(self, source: Source) -> str:
         """The recorded ``source`` in the language now (the first of its contexts that has it)."""
         contexts, text, disambiguation, n = source
@@ -347,7 +413,7 @@ def _retranslate_widget(widget: QWidget, translations: Translations) -> None:
         if remembered is not None and remembered[0] == text:
             source: Source | None = remembered[1]
         else:
-            source = translations._recorder.source_of(text)
+            source = translations.source_for(text, owner)
         if source is None:
             return
         new = translations.translated_source(source)
