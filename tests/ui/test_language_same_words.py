@@ -30,6 +30,7 @@ from epay_desktop.ui.money.refund_dialog import RefundDialog
 from epay_desktop.ui.settings.printer_form import PrinterForm
 from epay_desktop.ui.settings.printers_dialog import PrintersDialog
 from epay_desktop.ui.users.users_admin import UsersAdmin
+from epay_desktop.ui.widgets.status_badge import StatusBadge
 
 
 @pytest.fixture(autouse=True)
@@ -94,3 +95,22 @@ def test_two_money_dialogs_say_their_header_in_russian_after_a_switch(
     assert _header(refund) == _header(charge) == ("Тапсырыс", "Күйі", "Карта")
     for dialog in (refund, charge):
         dialog.reject()
+
+
+def test_the_refund_dialogs_status_badge_says_the_status_after_a_switch(
+    qtbot: Any, parent: Any, make_view: Any, manager: Any, fake_services: Any, open_dialog: Any
+) -> None:
+    """ "Paid" is «Оплачен» as a status and «Оплачено» as the Refund dialog's own row: the badge inside
+    the dialog says the status's word after a switch, not the dialog's."""
+    ops, users = fake_services.operations, fake_services.users
+    _, refund = open_dialog(
+        RefundDialog.ask(parent, make_view(), manager, operations=ops, users=users), RefundDialog
+    )
+    badge = refund.findChild(StatusBadge)
+    assert badge.text() == "Paid"
+    translations().switch("ru")
+    assert badge.text() == "Оплачен"
+    translations().switch("en")
+    translations().switch("ru")
+    assert badge.text() == "Оплачен"
+    refund.reject()

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QWidget
 from epay_desktop.domain import ConsoleStatus
 from epay_desktop.domain import OpState
 from epay_desktop.ui.common import theme
+from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.roles import BadgeRole
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 
@@ -257,16 +258,27 @@ class BadgeDelegate(QStyledItemDelegate):
 
 
 class StatusBadge(QLabel):
-    """A badge outside item views (detail panel, result screen)."""
+    """A badge outside item views (detail panel, result screen, a money dialog's header).
+
+    It says its status again after a live language switch: the switch alone would look its words up
+    by the words, and "Paid" is «Оплачен» as a status but «Оплачено» in the Refund dialog around it.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.badge: Badge | None = None
+        self._status: ConsoleStatus | str | None = None
+        on_language_change(self, self._say_again)
 
     def set_status(self, status: ConsoleStatus | str) -> None:
+        self._status = status
         self.set_badge(status_badge(status))
+
+    def _say_again(self) -> None:
+        if self._status is not None:
+            self.set_badge(status_badge(self._status))
 
     def set_badge(self, badge: Badge) -> None:
         self.badge = badge
