@@ -22,7 +22,6 @@ from epay_desktop.store.models import DiscrepancyRow
 from epay_desktop.store.models import MoneyOpRow
 from epay_desktop.store.models import PaymentRow
 from epay_desktop.store.repos.repo import Repo
-from epay_desktop.store.repos.repo import money_or_none
 from epay_desktop.store.repos.repo import not_found
 from epay_desktop.store.repos.repo import record_of
 
@@ -148,9 +147,4 @@ class DiscrepancyRepo(Repo):
 
 
 def to_discrepancy(row: DiscrepancyRow, currency: str = "KZT") -> Discrepancy:
-    return record_of(
-        Discrepancy,
-        row,
-        console=money_or_none(row.console_minor, currency),
-        bank=money_or_none(row.bank_minor, currency),
-    )
+    return record_of(Discrepancy, row, currency)

@@ -23,7 +23,6 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects import sqlite
 
 from epay_desktop.domain import ConsoleStatus
-from epay_desktop.domain import Money
 from epay_desktop.domain import OpKind
 from epay_desktop.domain import OpState
 from epay_desktop.domain.fiscal_journal import FiscalKind
@@ -230,11 +229,4 @@ class FiscalRepo(Repo):
 
 def _record(row: FiscalRecordRow, currency: str) -> FiscalRecord:
     registered = row.check_number is not None and row.registered_at is not None
-    return record_of(
-        FiscalRecord,
-        row,
-        kind=FiscalKind(row.kind),
-        amount=Money(row.amount_minor, currency),
-        state=FiscalState(row.state),
-        receipt=record_of(KeptReceipt, row) if registered else None,
-    )
+    return record_of(FiscalRecord, row, currency, receipt=record_of(KeptReceipt, row) if registered else None)

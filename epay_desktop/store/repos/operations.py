@@ -19,8 +19,6 @@ from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from epay_desktop.domain import ConsoleStatus
-from epay_desktop.domain import Money
 from epay_desktop.domain import MoneyOp
 from epay_desktop.domain import OperationInProgress
 from epay_desktop.domain import OpKind
@@ -35,7 +33,6 @@ from epay_desktop.domain.rules import transition_allowed
 from epay_desktop.store.models import UNRESOLVED_OP_STATES
 from epay_desktop.store.models import MoneyOpRow
 from epay_desktop.store.repos.repo import Repo
-from epay_desktop.store.repos.repo import money_or_none
 from epay_desktop.store.repos.repo import not_found
 from epay_desktop.store.repos.repo import record_of
 from epay_desktop.store.repos.repo import with_currency
@@ -226,14 +223,4 @@ class OperationRepo(Repo):
 
 def to_op(row: MoneyOpRow, currency: str) -> MoneyOp:
     """The frozen record of a row (no session attached)."""
-    return record_of(
-        MoneyOp,
-        row,
-        kind=OpKind(row.kind),
-        amount=Money(row.amount_minor, currency),
-        state=OpState(row.state),
-        expected_remaining=money_or_none(row.expected_remaining_minor, currency),
-        base_payout=money_or_none(row.base_payout_minor, currency),
-        base_status=ConsoleStatus(row.base_status) if row.base_status else None,
-        attempts=row.attempts or 0,
-    )
+    return record_of(MoneyOp, row, currency, attempts=row.attempts or 0)

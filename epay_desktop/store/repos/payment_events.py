@@ -13,7 +13,6 @@ from epay_desktop.domain import PaymentEvent
 from epay_desktop.domain import PaymentEventKind
 from epay_desktop.store.models import PaymentEventRow
 from epay_desktop.store.repos.repo import Repo
-from epay_desktop.store.repos.repo import money_or_none
 from epay_desktop.store.repos.repo import record_of
 
 __all__ = ["PaymentEventRepo", "to_event"]
@@ -98,9 +97,4 @@ class PaymentEventRepo(Repo):
 
 
 def to_event(row: PaymentEventRow, currency: str = "KZT") -> PaymentEvent:
-    return record_of(
-        PaymentEvent,
-        row,
-        kind=PaymentEventKind(row.kind),
-        amount=money_or_none(row.amount_minor, currency),
-    )
+    return record_of(PaymentEvent, row, currency)

@@ -37,7 +37,6 @@ from epay_desktop.store.models import FiscalRecordRow
 from epay_desktop.store.models import MoneyOpRow
 from epay_desktop.store.models import PaymentRow
 from epay_desktop.store.models import UTCDateTime
-from epay_desktop.store.repos.repo import money_or_none
 from epay_desktop.store.repos.repo import record_of
 
 __all__ = [
@@ -128,16 +127,7 @@ def text_filter(text: str, column: Callable[[Any], Any] = lambda c: c) -> Column
 
 def to_payment(row: PaymentRow) -> Payment:
     """The frozen record of a row (no session attached)."""
-    return record_of(
-        Payment,
-        row,
-        invoice_id=InvoiceId(row.invoice_id),
-        amount=Money(row.amount_minor, row.currency),
-        status=ConsoleStatus(row.status),
-        gateway_amount=money_or_none(row.gateway_amount_minor, row.currency),
-        org_amount=money_or_none(row.org_amount_minor, row.currency),
-        payout_amount=money_or_none(row.payout_amount_minor, row.currency),
-    )
+    return record_of(Payment, row, row.currency, invoice_id=InvoiceId(row.invoice_id))
 
 
 # -- the list's fast path: frozen records straight from the row tuples (issue 10, P2; decision 0064) --

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from epay_desktop.domain import Money
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from epay_desktop.domain.receipts import ReceiptKind
 from epay_desktop.domain.receipts import ReceiptLanguage
@@ -107,11 +106,4 @@ class ReceiptRepo(Repo):
 
 def to_receipt(row: ReceiptRow, currency: str) -> ReceiptRecord:
     """The frozen record of a receipt row (``currency`` is its payment's)."""
-    return record_of(
-        ReceiptRecord,
-        row,
-        kind=ReceiptKind(row.kind),
-        amount=Money(row.amount_minor, currency),
-        language=ReceiptLanguage(row.language),
-        width=ReceiptWidth(row.width),
-    )
+    return record_of(ReceiptRecord, row, currency)

@@ -66,7 +66,7 @@ class ThrottleState:
 
 
 def _user(row: UserRow) -> User:
-    return record_of(User, row, role=Role(row.role))
+    return record_of(User, row)
 
 
 class UserRepo(Repo):
