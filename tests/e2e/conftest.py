@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 import qasync
 from PySide6.QtCore import Qt
@@ -100,6 +99,8 @@ class Console:
     sandbox: RunningSandbox
     qtbot: Any
     arun: Callable[..., Any]
+    #: The sandbox's control API (the customer's side): one client for the test, not one per payment
+    control: SandboxControl
 
     @property
     def window(self) -> Any:
@@ -196,13 +197,13 @@ class Console:
     def customer_pays(self, invoice: InvoiceId, pan: str = APPROVED_CARD, **extra: Any) -> dict[str, Any]:
         """The customer pays ``invoice`` with ``pan`` through the sandbox's control API (``/sandbox/pay``,
         ``extra``: more of its fields); its answer."""
-        with SandboxControl(self.sandbox.base_url) as control:
-            return control.customer_pays(invoice, pan, **extra)
+        return self.control.customer_pays(invoice, pan, **extra)
 
     def cabinet_refund(self, invoice: InvoiceId, amount: str) -> None:
         """The merchant refunds ``amount`` of ``invoice`` in the bank's cabinet: the console does not know."""
-        url = f"{self.sandbox.base_url}/sandbox/invoices/{invoice.value}/refund"
-        answer = httpx.post(url, params={"amount": amount}, timeout=10)
+        answer = self.control.call(
+            "POST", f"/sandbox/invoices/{invoice.value}/refund", params={"amount": amount}
+        )
         assert answer.status_code == 200, answer.text
 
     def open_attention(self) -> tuple[Any, list[str]]:
@@ -247,8 +248,11 @@ def console_with(
     @contextmanager
     def start(prepare: Prepare) -> Iterator[Console]:
         env = demo_environ(tmp_path / "home", sandbox.base_url)
-        with running_console(arun, qtbot, env, profile, prepare) as (ctx, controller):
-            yield Console(ctx, controller, sandbox, qtbot, arun)
+        with (
+            running_console(arun, qtbot, env, profile, prepare) as (ctx, controller),
+            SandboxControl(sandbox.base_url) as control,
+        ):
+            yield Console(ctx, controller, sandbox, qtbot, arun, control)
 
     return start
 

@@ -96,6 +96,7 @@ from tests.support.live_console import MANAGER_PIN
 from tests.support.live_console import refund_waiting_for_review
 from tests.support.live_console import running_console
 from tests.support.live_console import trigger
+from tests.support.sandbox import NO_KEEPALIVE
 from tests.support.sandbox import SharedSandbox
 
 __all__ = [
@@ -136,6 +137,8 @@ class ScreensConsole:
     qtbot: Any
     loop: asyncio.AbstractEventLoop
     pins: dict[str, str]
+    #: The customer's side (the sandbox's control API): one client for the test, not one per payment
+    http: httpx.Client
 
     @property
     def window(self) -> Any:
@@ -168,7 +171,7 @@ class ScreensConsole:
     def pay(self, invoice: InvoiceId, pan: str = APPROVED_CARD, **extra: Any) -> str:
         """The customer pays ``invoice`` through the sandbox's control API; returns the outcome."""
         body = {"invoiceId": invoice.value, "pan": pan, "expiry": "12/35", "cvc": "123", **extra}
-        answer = httpx.post(f"{self.sandbox.base_url}/sandbox/pay", json=body, timeout=10)
+        answer = self.http.post("/sandbox/pay", json=body)
         return str(answer.json().get("outcome", answer.text))
 
     def paid(self, amount: Money, description: str = "Торт", **fields: Any) -> InvoiceId:
@@ -225,9 +228,12 @@ def screens_console(
     try:
         # the console's own reconciliation period: nothing here waits for one, and at the tests' usual
         # second its status checks cost a walk an eighth to a fifth of its CPU time (decision 0155)
-        with running_console(arun, qtbot, env, profile, reconcile_every=RECONCILE_EVERY) as (ctx, controller):
+        with (
+            running_console(arun, qtbot, env, profile, reconcile_every=RECONCILE_EVERY) as (ctx, controller),
+            httpx.Client(base_url=screens_sandbox.base_url, timeout=10, limits=NO_KEEPALIVE) as http,
+        ):
             pins = {MANAGER: MANAGER_PIN, CASHIER: CASHIER_PIN}
-            yield ScreensConsole(ctx, controller, screens_sandbox, qtbot, aloop, pins)
+            yield ScreensConsole(ctx, controller, screens_sandbox, qtbot, aloop, pins, http)
     finally:
         translations().reset()
 
