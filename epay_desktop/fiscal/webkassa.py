@@ -52,7 +52,6 @@ from epay_desktop.fiscal.webkassa_wire import history_receipts
 from epay_desktop.fiscal.webkassa_wire import parse_print_lines
 from epay_desktop.fiscal.webkassa_wire import parse_receipt
 from epay_desktop.fiscal.webkassa_wire import parse_report
-from epay_desktop.gateway._core import DEFAULT_TIMEOUT
 from epay_desktop.gateway._parse import BodyError
 from epay_desktop.gateway._parse import decode_json
 from epay_desktop.gateway._parse import get_text
@@ -135,14 +134,7 @@ class WebkassaClient:
         self._sleep = sleep
         self._rng = rng if rng is not None else default_rng()
         self._clock = clock
-        self._owns_http = http is None
-        if http is None:
-            http = httpx.AsyncClient(
-                timeout=DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout), follow_redirects=False
-            )
-            timeout = None
-        self._http = http
-        self._transport = Transport(http, None if timeout is None else httpx.Timeout(timeout))
+        self._transport = Transport.over(http, timeout)
         self._tokens = ServiceTokenCache(self._authorize, clock)
         #: Every token this session was given: masked in the provider's texts (which may quote them).
         self._issued: set[str] = set()
@@ -150,8 +142,7 @@ class WebkassaClient:
     async def aclose(self) -> None:
         self._tokens.clear()
         self._issued.clear()
-        if self._owns_http:
-            await self._http.aclose()
+        await self._transport.aclose()
 
     # -- the interface -------------------------------------------------------------------------
 

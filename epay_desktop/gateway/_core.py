@@ -33,7 +33,7 @@ from epay_desktop.gateway.tokens import parse_token
 from epay_desktop.gateway.tokens import payment_token_form
 from epay_desktop.gateway.tokens import service_token_form
 
-__all__ = ["DEFAULT_TIMEOUT", "Core"]
+__all__ = ["Core"]
 
 T = TypeVar("T")
 
@@ -45,9 +45,6 @@ _INVOICE_REFUSED_MESSAGE = QT_TRANSLATE_NOOP(
     "invoice number. If every payment fails like this, check the client ID, client secret and terminal "
     "ID in the settings.",
 )
-
-#: Connect and pool waits are short (nothing is sent yet); reads allow for a slow bank.
-DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=10.0, pool=5.0)
 
 
 class Core:
@@ -71,20 +68,12 @@ class Core:
         self.clock = clock
         self._sleep = sleep
         self._rng = rng if rng is not None else default_rng()
-        self._owns_http = http is None
-        if http is None:
-            chosen = DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout)
-            http = httpx.AsyncClient(timeout=chosen, follow_redirects=False)
-            self.transport = Transport(http, None)
-        else:
-            self.transport = Transport(http, None if timeout is None else httpx.Timeout(timeout))
-        self._http = http
+        self.transport = Transport.over(http, timeout)
         self.tokens = ServiceTokenCache(self._fetch_service_token, clock)
 
     async def aclose(self) -> None:
         self.tokens.clear()
-        if self._owns_http:
-            await self._http.aclose()
+        await self.transport.aclose()
 
     # -- retries -----------------------------------------------------------------------------
 

@@ -40,7 +40,15 @@ from epay_desktop.gateway.errors import OutcomeUnknown
 from epay_desktop.gateway.errors import SendPhase
 from epay_desktop.gateway.errors import send_phase
 
-__all__ = ["ATTEMPT", "Request", "Transport", "api_error_for", "error_body", "record_missing_sniffio"]
+__all__ = [
+    "ATTEMPT",
+    "DEFAULT_TIMEOUT",
+    "Request",
+    "Transport",
+    "api_error_for",
+    "error_body",
+    "record_missing_sniffio",
+]
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +69,9 @@ def record_missing_sniffio() -> bool:
 
 
 record_missing_sniffio()
+
+#: Connect and pool waits are short (nothing is sent yet); reads allow for a slow bank.
+DEFAULT_TIMEOUT: Final = httpx.Timeout(connect=5.0, read=30.0, write=10.0, pool=5.0)
 
 #: The attempt number of the logical call in progress; set by the client's retry loop.
 ATTEMPT: Final[contextvars.ContextVar[int]] = contextvars.ContextVar("epay_attempt", default=1)
@@ -118,11 +129,31 @@ class RequestNames(TypedDict):
 
 
 class Transport:
-    """Wraps an ``httpx.AsyncClient``. The caller handles statuses; this handles the wire."""
+    """Wraps an ``httpx.AsyncClient``. The caller handles statuses; this handles the wire.
 
-    def __init__(self, http: httpx.AsyncClient, timeout: httpx.Timeout | None) -> None:
+    ``owned``: this transport made the client, and :meth:`aclose` closes it.
+    """
+
+    def __init__(
+        self, http: httpx.AsyncClient, timeout: httpx.Timeout | None, *, owned: bool = False
+    ) -> None:
         self._http = http
         self._timeout = timeout
+        self._owned = owned
+
+    @classmethod
+    def over(cls, http: httpx.AsyncClient | None, timeout: httpx.Timeout | float | None) -> Transport:
+        """Over the caller's ``http`` (its owner closes it; its own timeout unless ``timeout`` is given), or,
+        with None, over a client of its own (``timeout``, else :data:`DEFAULT_TIMEOUT`; no redirects)."""
+        if http is None:
+            chosen = DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout)
+            return cls(httpx.AsyncClient(timeout=chosen, follow_redirects=False), None, owned=True)
+        return cls(http, None if timeout is None else httpx.Timeout(timeout))
+
+    async def aclose(self) -> None:
+        """Close the HTTP client if this transport made it; a caller's client is left open."""
+        if self._owned:
+            await self._http.aclose()
 
     async def send(
         self,

@@ -27,8 +27,8 @@ from epay_desktop.domain import Money
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from epay_desktop.domain.i18n import msg
 from epay_desktop.gateway import _responses
-from epay_desktop.gateway._core import DEFAULT_TIMEOUT
 from epay_desktop.gateway._core import Core
+from epay_desktop.gateway._transport import DEFAULT_TIMEOUT
 from epay_desktop.gateway._transport import Request
 from epay_desktop.gateway.cards import saved_card_payment_body
 from epay_desktop.gateway.config import Credentials

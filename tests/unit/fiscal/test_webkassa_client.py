@@ -154,11 +154,11 @@ class Sleeps:
         self.delays.append(seconds)
 
 
-def client(attempts: int = 3) -> WebkassaClient:
+def client(attempts: int = 3, http: httpx.AsyncClient | None = None) -> WebkassaClient:
     config = WebkassaConfig(
         url=URL, api_key=Secret(API_KEY), login=LOGIN, password=Secret(PASSWORD), cashbox=CASHBOX
     )
-    return WebkassaClient(config, retry=RetryPolicy(attempts=attempts), sleep=Sleeps())
+    return WebkassaClient(config, http=http, retry=RetryPolicy(attempts=attempts), sleep=Sleeps())
 
 
 def sale(external: str = "op-42-sale", amount: int = 1234567, vat: int | None = 16) -> FiscalSale:
@@ -256,6 +256,18 @@ def test_a_partial_return_names_the_original_receipt(wk):
     assert refund.operation is FiscalOperation.SALE_RETURN
     assert refund.check_number == "367645999" and refund.total == Money(400000)
     assert receipt.check_number == "367645207"
+
+
+def test_aclose_closes_the_clients_own_http_and_leaves_a_lent_one_open():
+    async def go() -> tuple[bool, bool]:
+        own = client()
+        made = own._transport._http
+        await own.aclose()
+        async with httpx.AsyncClient() as lent:
+            await client(http=lent).aclose()
+            return made.is_closed, lent.is_closed
+
+    assert run(go()) == (True, False)
 
 
 def test_a_return_cannot_pass_for_a_sale(wk):

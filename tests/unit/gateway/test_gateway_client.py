@@ -22,7 +22,7 @@ def test_public_exports_resolve():
 def test_own_http_client_is_closed_by_aclose(h):
     async def go() -> bool:
         client = EpayClient(h.ENDPOINTS, h.CREDENTIALS)
-        http = client._core._http
+        http = client._core.transport._http
         await client.aclose()
         return http.is_closed
 
