@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import gc
 import os
 import subprocess
@@ -30,6 +31,7 @@ import shiboken6  # noqa: E402
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from epay_desktop import app as app_module  # noqa: E402
 from epay_desktop.sandbox import RunningSandbox  # noqa: E402
 from epay_desktop.sandbox import SandboxConfig  # noqa: E402
 from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox  # noqa: E402
@@ -238,6 +240,21 @@ def memory() -> Iterator[MemoryKeyring]:
     with installed(MemoryKeyring()) as backend:
         assert isinstance(backend, MemoryKeyring)
         yield backend
+
+
+# -- the HTTP client's TLS context, made once per test process ------------------------------------------
+
+#: The app's own TLS context (httpx's default: certifi's CAs, hostnames checked), made at the first use and
+#: kept: the app makes one per ``open_app`` (one per process outside the tests), about 40 ms of CPU each,
+#: and the tests open the app hundreds of times (every in-process CLI command, every console).
+_shared_tls_context = functools.cache(app_module._tls_context)
+
+
+@pytest.fixture(autouse=True)
+def _one_tls_context(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``open_app`` takes the process's one TLS context (the same CAs and checks) instead of reading the
+    CA bundle again. tests/services/test_app_context.py overrides this: there the app makes its own."""
+    monkeypatch.setattr(app_module, "_tls_context", _shared_tls_context)
 
 
 @pytest.fixture(autouse=True)

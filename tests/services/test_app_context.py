@@ -4,6 +4,7 @@ import asyncio
 import ssl
 
 import httpx
+import pytest
 
 from epay_desktop.app import infrastructure
 from epay_desktop.app import open_app
@@ -31,6 +32,11 @@ def test_open_app_builds_every_service(tmp_path):
     assert (tmp_path / "audit.key").exists() and (tmp_path / "pepper.key").exists()
     log_text = ctx.log_file.read_text(encoding="utf-8")
     assert CLIENT_SECRET not in log_text
+
+
+@pytest.fixture
+def _one_tls_context() -> None:
+    """Here the app makes its own TLS context, as outside the tests (tests/conftest.py shares one)."""
 
 
 def test_the_http_client_checks_certificates_as_httpx_does_by_default(tmp_path):
