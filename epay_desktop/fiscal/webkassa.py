@@ -186,6 +186,10 @@ class WebkassaClient:
             data = await self._data(req, fields, headers)
             return self._parsed(req, lambda: parse_print_lines(require_mapping(data, "Data").get("Lines")))
 
+        return await self._retrying(once)
+
+    async def _retrying(self, once: Callable[[], Awaitable[T]]) -> T:
+        """Run ``once``, retrying a retryable error (the provider unreachable, a 5xx) per the policy."""
         return await retrying(once, self._retry, self._rng, self._sleep)
 
     # -- receipts and reports ------------------------------------------------------------------
@@ -205,7 +209,7 @@ class WebkassaClient:
                 raise self._error(req, errors)
             return self._parsed(req, lambda: parse_receipt(data, request, already_registered=False))
 
-        return await retrying(once, self._retry, self._rng, self._sleep)
+        return await self._retrying(once)
 
     async def _report(self, operation: str, path: str, *, mutation: bool) -> ShiftReport:
         fields = {"CashboxUniqueNumber": self._config.cashbox}
@@ -215,7 +219,7 @@ class WebkassaClient:
             data = await self._data(req, fields)
             return self._parsed(req, lambda: parse_report(data))
 
-        return await retrying(once, self._retry, self._rng, self._sleep)
+        return await self._retrying(once)
 
     async def receipts(self, shift_number: int) -> tuple[RegisterReceipt, ...]:
         """Every receipt of shift ``shift_number`` the register holds (``Check/History``, page by page;
@@ -232,7 +236,7 @@ class WebkassaClient:
             await self._history(shift_number, page)
             return tuple(found)
 
-        return await retrying(once, self._retry, self._rng, self._sleep)
+        return await self._retrying(once)
 
     async def _registered(
         self, req: Request, request: FiscalSale, errors: list[tuple[int, str]]
@@ -300,12 +304,12 @@ class WebkassaClient:
     ) -> tuple[object, list[tuple[int, str]]]:
         """Send ``fields`` with the session token; after a token refusal log in again and repeat once."""
         key = (self._config.login, self._config.cashbox)
-        token = await retrying(lambda: self._tokens.get(*key), self._retry, self._rng, self._sleep)
+        token = await self._retrying(lambda: self._tokens.get(*key))
         data, errors = await self._send(req, {"Token": token.access_token, **fields}, headers)
         if not any(code in _TOKEN_REFUSED for code, _text in errors):
             return data, errors
         self._tokens.invalidate(*key, token)
-        token = await retrying(lambda: self._tokens.get(*key), self._retry, self._rng, self._sleep)
+        token = await self._retrying(lambda: self._tokens.get(*key))
         data, errors = await self._send(req, {"Token": token.access_token, **fields}, headers)
         if any(code in _TOKEN_REFUSED for code, _text in errors):
             raise FiscalAuthError(
