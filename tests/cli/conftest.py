@@ -27,6 +27,7 @@ import pytest
 from epay_desktop.cli import main
 from epay_desktop.sandbox import RunningSandbox
 from tests.support.quick_pins import quick_pins  # noqa: F401  (autouse: PINs at the smallest cost)
+from tests.support.sandbox import TLS
 from tests.support.sandbox import CardForm
 from tests.support.sandbox import SandboxControl
 
@@ -152,7 +153,7 @@ class CliHarness:
 
     def customer_pays_on_page(self, url: str) -> httpx.Response:
         """Open the printed URL like a browser, fill the card form and submit it."""
-        with httpx.Client(timeout=10, follow_redirects=False) as browser:
+        with httpx.Client(timeout=10, follow_redirects=False, verify=TLS) as browser:
             page = browser.get(url)
             assert page.status_code == 200, page.text
             form = CardForm.read(page.text)

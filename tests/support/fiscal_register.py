@@ -32,6 +32,7 @@ from epay_desktop.sandbox.fiscal.server import start_in_thread
 from epay_desktop.services.fiscal.journal import sale_number
 from epay_desktop.services.fiscal.setup import FiscalSettings
 from tests.support.builders import stored_payment
+from tests.support.sandbox import TLS
 
 __all__ = [
     "control",
@@ -62,7 +63,7 @@ def fiscal_register(fiscal_sandbox: RunningFiscalSandbox) -> RunningFiscalSandbo
 
 def control(running: RunningFiscalSandbox, path: str, body: object = None) -> None:
     """``POST path`` of the control API (``/sandbox/shift/expire``, ``/sandbox/faults``...)."""
-    httpx.post(f"{running.base_url}{path}", json=body, timeout=10).raise_for_status()
+    httpx.post(f"{running.base_url}{path}", json=body, timeout=10, verify=TLS).raise_for_status()
 
 
 def registered(running: RunningFiscalSandbox) -> list[str]:

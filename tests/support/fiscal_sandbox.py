@@ -25,6 +25,7 @@ from epay_desktop.sandbox.fiscal.server import start_in_thread
 from epay_desktop.sandbox.render import dumps
 from epay_desktop.services.fiscal.service import Connect
 from epay_desktop.services.fiscal.service import FiscalConnection
+from tests.support.sandbox import TLS
 
 __all__ = [
     "FiscalClient",
@@ -71,7 +72,7 @@ class FiscalClient:
     """An integrator's calls on a fiscal sandbox at ``base_url``; ``token`` once :meth:`login` ran."""
 
     def __init__(self, base_url: str, *, api_key: str = API_KEY, timeout: float = 30) -> None:
-        self.http = httpx.Client(base_url=base_url, timeout=timeout)
+        self.http = httpx.Client(base_url=base_url, timeout=timeout, verify=TLS)
         self.api_key = api_key
         self.token = ""
 
@@ -144,5 +145,5 @@ def registered(running: RunningFiscalSandbox) -> list[Receipt]:
 def emptied(running: RunningFiscalSandbox) -> RunningFiscalSandbox:
     """``running`` emptied through its control API (``POST /sandbox/reset``): no receipts, shifts, tokens
     or faults, its clock the real time; what a test sees of a sandbox started for it alone."""
-    httpx.post(f"{running.base_url}/sandbox/reset").raise_for_status()
+    httpx.post(f"{running.base_url}/sandbox/reset", verify=TLS).raise_for_status()
     return running

@@ -9,7 +9,6 @@ control client from ``tests.support.sandbox``, the merchant from ``tests.support
 from __future__ import annotations
 
 import asyncio
-import ssl
 from collections.abc import AsyncIterator
 from collections.abc import Awaitable
 from collections.abc import Callable
@@ -30,13 +29,13 @@ from epay_desktop.domain import Money
 from epay_desktop.domain import Payment
 from epay_desktop.domain import Role
 from epay_desktop.domain import User
+from epay_desktop.domain.checkout import CheckoutRequest
 from epay_desktop.gateway import EpayClient
 from epay_desktop.gateway import RetryPolicy
 from epay_desktop.gateway.config import sandbox_endpoints
 from epay_desktop.services.events import EventBus
 from epay_desktop.services.money_ops.crash_points import FaultPoints
 from epay_desktop.services.money_ops.operations import MoneyOperations
-from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.services.payments.payment_service import PaymentService
 from epay_desktop.services.payments.reconcile import Reconciler
 from epay_desktop.store.db import Store
@@ -44,6 +43,7 @@ from tests.support.clock import Clock
 from tests.support.database import open_store
 from tests.support.merchant import CREDENTIALS
 from tests.support.merchant import TERMINAL_ID
+from tests.support.sandbox import TLS
 from tests.support.sandbox import SandboxControl
 
 __all__ = [
@@ -59,8 +59,6 @@ __all__ = [
 ]
 
 TERMINAL = TERMINAL_ID
-#: One default (verifying) TLS context for every test client: building one per client costs ~40 ms.
-TLS = ssl.create_default_context()
 
 T = TypeVar("T")
 
