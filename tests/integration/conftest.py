@@ -33,6 +33,7 @@ from tests.support.merchant import TERMINAL_ID
 from tests.support.sandbox import APPROVED_CARD
 from tests.support.sandbox import DECLINED_CARD
 from tests.support.sandbox import THREE_DS_CARD
+from tests.support.sandbox import TLS
 from tests.support.sandbox import SandboxControl
 from tests.support.sandbox import future_expiry
 
@@ -116,7 +117,7 @@ class Harness(SandboxControl):
     def counting_http(self, counter: Counter, timeout: httpx.Timeout | float = 10.0) -> httpx.AsyncClient:
         """An ``httpx.AsyncClient`` for ``EpayClient(http=...)`` that records every request it sends."""
         return httpx.AsyncClient(
-            timeout=timeout, follow_redirects=False, event_hooks={"request": [counter.on_request]}
+            timeout=timeout, follow_redirects=False, event_hooks={"request": [counter.on_request]}, verify=TLS
         )
 
     # -- the merchant's and the customer's side --------------------------------------------------

@@ -31,6 +31,7 @@ from epay_desktop.sandbox.config import TEST_CLIENT_ID
 from epay_desktop.sandbox.config import TEST_CLIENT_SECRET
 from epay_desktop.sandbox.config import TEST_TERMINAL_ID
 from tests.support.clock import Clock
+from tests.support.sandbox import TLS
 
 EXPIRY = "12/30"
 
@@ -52,7 +53,7 @@ def live(sandbox: RunningSandbox) -> RunningSandbox:
 @pytest.fixture
 def http(live: RunningSandbox) -> Iterator[httpx.Client]:
     """A plain HTTP client on ``live``."""
-    with httpx.Client(base_url=live.base_url, timeout=30) as client:
+    with httpx.Client(base_url=live.base_url, timeout=30, verify=TLS) as client:
         yield client
 
 
