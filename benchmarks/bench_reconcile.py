@@ -65,6 +65,7 @@ from epay_desktop.app import store_of
 from epay_desktop.domain import InvoiceId
 from epay_desktop.domain import Money
 from epay_desktop.domain import Role
+from epay_desktop.domain.checkout import CheckoutRequest
 from epay_desktop.gateway import Credentials
 from epay_desktop.gateway import Secret
 from epay_desktop.gateway.config import sandbox_endpoints
@@ -72,7 +73,6 @@ from epay_desktop.gateway.tokens import service_token_form
 from epay_desktop.sandbox.config import TEST_CLIENT_ID
 from epay_desktop.sandbox.config import TEST_CLIENT_SECRET
 from epay_desktop.sandbox.config import TEST_TERMINAL_ID
-from epay_desktop.services.payments.checkout import CheckoutRequest
 
 __all__ = ["GOAL", "Sandbox", "World", "build_world", "floor_checks", "main", "opened", "sandbox_process"]
 

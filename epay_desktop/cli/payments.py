@@ -42,6 +42,7 @@ from epay_desktop.domain import Payment
 from epay_desktop.domain import PaymentEvent
 from epay_desktop.domain import PaymentEventKind
 from epay_desktop.domain.bounds import LIST_LIMIT_MAX
+from epay_desktop.domain.checkout import CheckoutRequest
 from epay_desktop.domain.decline_reasons import decline_message
 from epay_desktop.domain.fiscal_journal import FiscalRecord
 from epay_desktop.domain.i18n import Message
@@ -55,7 +56,6 @@ from epay_desktop.services.payments.card_attempts import APPROVED
 from epay_desktop.services.payments.card_attempts import DECLINED
 from epay_desktop.services.payments.card_attempts import MAX_CARD_ATTEMPTS
 from epay_desktop.services.payments.card_attempts import CardAttempts
-from epay_desktop.services.payments.checkout import CheckoutRequest
 
 if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
     from epay_desktop.app import AppContext

@@ -36,9 +36,9 @@ from epay_desktop.domain import ConsoleStatus
 from epay_desktop.domain import InvoiceId
 from epay_desktop.domain import Money
 from epay_desktop.domain import Payment
+from epay_desktop.domain.checkout import CheckoutRequest
 from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.sandbox import SandboxConfig
-from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.ui.app.controller import AppController
 from epay_desktop.ui.payments.attention_dialog import AttentionDialog
 from epay_desktop.ui.payments.columns import PaymentColumn

@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 
 from epay_desktop.domain import ConsoleStatus
 from epay_desktop.domain import Money
-from epay_desktop.services.payments.checkout import CheckoutRequest
+from epay_desktop.domain.checkout import CheckoutRequest
 from epay_desktop.ui.checkout.result import Outcome
 from tests.support.card_form import APPROVED_CARD
 from tests.support.card_form import FORM_READY

@@ -17,8 +17,8 @@ import pytest
 from epay_desktop.domain import ConsoleStatus
 from epay_desktop.domain import InvoiceId
 from epay_desktop.domain import Money
+from epay_desktop.domain.checkout import CheckoutRequest
 from epay_desktop.sandbox.faults import Fault
-from epay_desktop.services.payments.checkout import CheckoutRequest
 from tests.support.card_form import DECLINED_CARD
 from tests.support.card_form import MASTERCARD as APPROVED_CARD
 from tests.support.live_console import MANAGER

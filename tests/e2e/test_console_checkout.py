@@ -22,7 +22,7 @@ from epay_desktop.app import store_of
 from epay_desktop.demo import demo_environ
 from epay_desktop.domain import ConsoleStatus
 from epay_desktop.domain import Money
-from epay_desktop.services.payments.checkout import CheckoutRequest
+from epay_desktop.domain.checkout import CheckoutRequest
 from epay_desktop.ui.checkout.result import Outcome
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.payments.columns import PaymentColumn

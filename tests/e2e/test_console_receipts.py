@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QMessageBox
 from epay_desktop.domain import Money
 from epay_desktop.domain import OpKind
 from epay_desktop.domain import OpState
+from epay_desktop.domain.checkout import CheckoutRequest
 from epay_desktop.domain.receipts import ReceiptKind
-from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.ui.money.refund_dialog import RefundDialog
 from epay_desktop.ui.receipts.chooser import ReceiptChooser
 from epay_desktop.ui.receipts.preview import ReceiptDialog

@@ -13,9 +13,9 @@ from epay_desktop.domain import ConsoleStatus
 from epay_desktop.domain import InvoiceId
 from epay_desktop.domain import Money
 from epay_desktop.domain import OpState
+from epay_desktop.domain.checkout import CheckoutRequest
 from epay_desktop.sandbox.faults import MAX_FAULT_HOLD
 from epay_desktop.sandbox.faults import Fault
-from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.services.payments.reconcile import ReconcileReport
 from epay_desktop.ui.checkout.result import Outcome
 from epay_desktop.ui.money.refund_dialog import RefundDialog

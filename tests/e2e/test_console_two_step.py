@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 
 from epay_desktop.domain import ConsoleStatus
 from epay_desktop.domain import Money
+from epay_desktop.domain.checkout import CheckoutRequest
 from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.sandbox import SandboxConfig
-from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.ui.money.charge_dialog import ChargeDialog
 from epay_desktop.ui.payments.detail_content import time_text
 from epay_desktop.ui.payments.list_model import PaymentColumn

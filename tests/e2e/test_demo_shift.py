@@ -38,6 +38,7 @@ from epay_desktop.domain import ConsoleStatus
 from epay_desktop.domain import InvoiceId
 from epay_desktop.domain import Money
 from epay_desktop.domain import PaymentStatus
+from epay_desktop.domain.checkout import CheckoutRequest
 from epay_desktop.domain.settings_catalog import fiscal_keychain_account
 from epay_desktop.domain.shifts import FigureKind
 from epay_desktop.domain.shifts import ShiftReport
@@ -55,7 +56,6 @@ from epay_desktop.services.demo_shift import PAID_LATE
 from epay_desktop.services.demo_shift import BankOnly
 from epay_desktop.services.demo_shift import shift_opening
 from epay_desktop.services.demo_shop import KZ_TIME
-from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.services.secret_store import SecretStore
 from tests.support.demo_app import demo_app
 from tests.support.demo_app import ledger_figures

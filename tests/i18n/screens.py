@@ -78,11 +78,11 @@ from PySide6.QtWidgets import QWidget
 from epay_desktop.domain import ConsoleStatus
 from epay_desktop.domain import InvoiceId
 from epay_desktop.domain import Money
+from epay_desktop.domain.checkout import CheckoutRequest
 from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.sandbox import SandboxConfig
 from epay_desktop.sandbox.faults import MAX_FAULT_HOLD
 from epay_desktop.sandbox.faults import Fault
-from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.ui.app.main import RECONCILE_EVERY
 from tests.support.card_form import DECLINED_CARD  # REJECT, reasonCode 465: the page stays open
 from tests.support.card_form import MASTERCARD as APPROVED_CARD

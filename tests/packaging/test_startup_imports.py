@@ -301,7 +301,7 @@ print("webengine at login:", "PySide6.QtWebEngineCore" in sys.modules, flush=Tru
 """
 FIRST_SALE = """
 from epay_desktop.domain import Money
-from epay_desktop.services.payments.checkout import CheckoutRequest
+from epay_desktop.domain.checkout import CheckoutRequest
 
 self.start_sale()
 print("webengine after F2:", "PySide6.QtWebEngineCore" in sys.modules, flush=True)

@@ -18,9 +18,9 @@ from epay_desktop.domain import ConsoleStatus
 from epay_desktop.domain import InvoiceId
 from epay_desktop.domain import Money
 from epay_desktop.domain import Payment
+from epay_desktop.domain.checkout import CheckoutRequest
 from epay_desktop.gateway import StatusResult
 from epay_desktop.sandbox import RunningSandbox
-from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.services.payments.poller import Poller
 from epay_desktop.store.db import Store
 from epay_desktop.store.models import UserRow

@@ -23,6 +23,8 @@ from epay_desktop.domain import Money
 from epay_desktop.domain import PaymentEvent
 from epay_desktop.domain import PaymentEventKind
 from epay_desktop.domain import RuleViolation
+from epay_desktop.domain.checkout import CheckoutRequest
+from epay_desktop.domain.checkout import cut_utf8
 from epay_desktop.domain.decline_reasons import attempts_exhausted
 from epay_desktop.gateway import EpayClient
 from epay_desktop.gateway import GatewayUnavailable
@@ -32,8 +34,6 @@ from epay_desktop.gateway.config import sandbox_endpoints
 from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.services.events import PaymentUpdated
 from epay_desktop.services.payments.card_attempts import CardAttempts
-from epay_desktop.services.payments.checkout import CheckoutRequest
-from epay_desktop.services.payments.checkout import cut_utf8
 from epay_desktop.services.payments.checkout import payment_object_json
 from epay_desktop.services.payments.payment_service import PaymentService
 from epay_desktop.store.models import AuditRow

@@ -15,6 +15,7 @@ import pytest
 from epay_desktop.domain import Money
 from epay_desktop.domain import Role
 from epay_desktop.domain import User
+from epay_desktop.domain.checkout import CheckoutRequest
 from epay_desktop.gateway import AuthError
 from epay_desktop.gateway import EpayError
 from epay_desktop.gateway import GatewayUnavailable
@@ -24,7 +25,6 @@ from epay_desktop.gateway.models import StatusNotFound
 from epay_desktop.services.events import EventBus
 from epay_desktop.services.events import GatewayHealthChanged
 from epay_desktop.services.events import PollerHealthChanged
-from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.services.payments.payment_service import PaymentService
 from epay_desktop.store.db import Store
 from epay_desktop.store.models import UserRow

@@ -24,6 +24,7 @@ from epay_desktop.domain import InvoiceId
 from epay_desktop.domain import Money
 from epay_desktop.domain import Payment
 from epay_desktop.domain.changes import StatusChange
+from epay_desktop.domain.checkout import CheckoutRequest
 from epay_desktop.gateway import EpayClient
 from epay_desktop.gateway import RetryPolicy
 from epay_desktop.gateway.config import sandbox_endpoints
@@ -32,7 +33,6 @@ from epay_desktop.sandbox import SandboxConfig
 from epay_desktop.sandbox.config import KZ_TZ
 from epay_desktop.services.events import PaymentUpdated
 from epay_desktop.services.events import PollerHealthChanged
-from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.services.payments.payment_service import PaymentService
 from epay_desktop.services.payments.poll_schedule import PollSchedule
 from epay_desktop.services.payments.poller import Poller

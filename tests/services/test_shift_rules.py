@@ -13,9 +13,9 @@ import pytest
 from epay_desktop.domain import Money
 from epay_desktop.domain import PermissionDenied
 from epay_desktop.domain import RuleViolation
+from epay_desktop.domain.checkout import CheckoutRequest
 from epay_desktop.domain.shifts import ShiftRequired
 from epay_desktop.domain.shifts import ShiftRules
-from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.services.shop_settings import InvalidShopSetting
 from epay_desktop.services.shop_settings import ShopSettingsService
 from tests.services.test_shifts import audit_actions

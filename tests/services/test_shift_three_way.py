@@ -18,6 +18,7 @@ import pytest
 
 from epay_desktop.domain import Money
 from epay_desktop.domain import Payment
+from epay_desktop.domain.checkout import CheckoutRequest
 from epay_desktop.domain.shifts import ShiftReport
 from epay_desktop.receipts.shift_pdf import render_shift_pdf
 from epay_desktop.sandbox.fiscal.account import API_KEY
@@ -32,7 +33,6 @@ from epay_desktop.services.fiscal.service import FiscalService
 from epay_desktop.services.fiscal.setup import FiscalSecrets
 from epay_desktop.services.fiscal.setup import FiscalSettings
 from epay_desktop.services.fiscal.setup import build_provider
-from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.services.shifts.export import report_csv
 from epay_desktop.services.shifts.service import ShiftService
 from tests.support import ops_harness as h

@@ -16,6 +16,7 @@ from epay_desktop.domain import Money
 from epay_desktop.domain import Payment
 from epay_desktop.domain import PermissionDenied
 from epay_desktop.domain import Role
+from epay_desktop.domain.checkout import CheckoutRequest
 from epay_desktop.domain.shifts import BankDifference
 from epay_desktop.domain.shifts import FigureKind
 from epay_desktop.domain.shifts import NoOpenShift
@@ -23,7 +24,6 @@ from epay_desktop.domain.shifts import ShiftAlreadyOpen
 from epay_desktop.domain.shifts import ShiftReport
 from epay_desktop.services.audit import AuditAnchor
 from epay_desktop.services.audit import verify_chain
-from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.services.shifts.service import ShiftService
 from tests.support import ops_harness as h
 from tests.support.books_env import Env

@@ -34,8 +34,8 @@ from epay_desktop.domain import Money
 from epay_desktop.domain import Payment
 from epay_desktop.domain import Role
 from epay_desktop.domain import User
+from epay_desktop.domain.checkout import CheckoutRequest
 from epay_desktop.services.payments.card_attempts import CardAttempts
-from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.services.payments.checkout import CheckoutSession
 from epay_desktop.services.payments.saved_cards import SavedCardCharge
 from epay_desktop.ui.checkout.result import Outcome

@@ -20,8 +20,8 @@ from epay_desktop.domain import ConsoleStatus
 from epay_desktop.domain import Money
 from epay_desktop.domain import PermissionDenied
 from epay_desktop.domain import Role
+from epay_desktop.domain.checkout import CheckoutRequest
 from epay_desktop.services.payments.checkout import DEFAULT_BACK_LINK_BASE
-from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.ui.checkout.result import Outcome
 from epay_desktop.ui.checkout.screen import CheckoutScreen
 from tests.support.sandbox import APPROVED_CARD

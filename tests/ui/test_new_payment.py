@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QLabel
 
 from epay_desktop.domain import Money
-from epay_desktop.services.payments.checkout import CheckoutRequest
+from epay_desktop.domain.checkout import CheckoutRequest
 from epay_desktop.ui.checkout.form import NewPaymentForm
 from epay_desktop.ui.checkout.form import normal_phone
 

@@ -21,8 +21,8 @@ from epay_desktop.domain import ConsoleStatus
 from epay_desktop.domain import Money
 from epay_desktop.domain import Role
 from epay_desktop.domain import User
+from epay_desktop.domain.checkout import CheckoutRequest
 from epay_desktop.gateway.cards import Secure3DForm
-from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.services.payments.saved_cards import SavedCardCharge
 from epay_desktop.ui.checkout.saved_card import SavedCardPanel
 

@@ -29,6 +29,7 @@ from epay_desktop.app import open_app
 from epay_desktop.demo import demo_environ
 from epay_desktop.domain import InvoiceId
 from epay_desktop.domain import Money
+from epay_desktop.domain.checkout import CheckoutRequest
 from epay_desktop.domain.shifts import SHIFT_WARN_AFTER
 from epay_desktop.domain.shifts import ReportKind
 from epay_desktop.domain.shifts import ShiftReport
@@ -36,7 +37,6 @@ from epay_desktop.domain.shifts import chain_note
 from epay_desktop.domain.shifts import overdue_warning
 from epay_desktop.receipts.printers import make_profile
 from epay_desktop.sandbox.printer.server import FakePrinter
-from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.ui.common import language
 from epay_desktop.ui.common.language import translations
 from epay_desktop.ui.shifts.history import ShiftHistoryDialog

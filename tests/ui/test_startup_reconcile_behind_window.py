@@ -19,8 +19,8 @@ from epay_desktop.demo import demo_environ
 from epay_desktop.domain import ConsoleStatus
 from epay_desktop.domain import Money
 from epay_desktop.domain import Role
+from epay_desktop.domain.checkout import CheckoutRequest
 from epay_desktop.sandbox import RunningSandbox
-from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.ui.app.controller import AppController
 from epay_desktop.ui.app.controller import ConsoleOptions
 from epay_desktop.ui.app.main import _status_line

@@ -4,8 +4,9 @@
   ``start_payment`` is the one way any payment starts (the hosted page's ``create_payment`` and the
   saved-card charge both call it); ``mark_unknown``/``mark_not_made``/``mark_declined`` store what the
   console decided; ``refresh_status`` stores what check-status said. Nothing else writes a payment row.
-- ``checkout``: ``CheckoutRequest`` (what the cashier asked for: the form, the CLI and ``create_payment``
-  share it), the rules that turn it into ``CheckoutInput``, and the payment object for the gateway's page.
+- ``checkout``: the payment object for the gateway's page (``CheckoutSession``). What the cashier asked
+  for (``CheckoutRequest``: the form, the CLI, ``create_payment`` and the saved-card charge share it) and
+  the rules that turn it into ``CheckoutInput`` are the domain's (``domain.checkout``).
 - ``saved_cards.SavedCardService``: list a customer's saved cards, charge one (through PaymentService's
   public methods only: tests/unit/test_payment_seam.py).
 - ``poller.Poller`` and ``poll_schedule.PollSchedule``: status polling instead of postLink (when to ask).

@@ -32,6 +32,9 @@ from epay_desktop.domain import PaymentEventKind
 from epay_desktop.domain import PermissionDenied
 from epay_desktop.domain import User
 from epay_desktop.domain.changes import StatusChange
+from epay_desktop.domain.checkout import CheckoutInput
+from epay_desktop.domain.checkout import CheckoutRequest
+from epay_desktop.domain.checkout import validate_checkout
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from epay_desktop.domain.i18n import msg
 from epay_desktop.gateway import AuthError
@@ -51,11 +54,8 @@ from epay_desktop.services.payments.card_attempts import DECLINED
 from epay_desktop.services.payments.card_attempts import CardAttempts
 from epay_desktop.services.payments.card_attempts import card_attempts
 from epay_desktop.services.payments.card_attempts import is_new_attempt
-from epay_desktop.services.payments.checkout import CheckoutInput
-from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.services.payments.checkout import CheckoutSession
 from epay_desktop.services.payments.checkout import build_payment_object
-from epay_desktop.services.payments.checkout import validate_checkout
 from epay_desktop.services.payments.gateway_map import snapshot_from_status
 from epay_desktop.services.payments.poll_schedule import PollSchedule
 from epay_desktop.services.payments.queries import payment_by_invoice

@@ -29,6 +29,8 @@ from epay_desktop.domain import Money
 from epay_desktop.domain import Payment
 from epay_desktop.domain import PermissionDenied
 from epay_desktop.domain import User
+from epay_desktop.domain.checkout import CheckoutRequest
+from epay_desktop.domain.checkout import validate_checkout
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from epay_desktop.domain.i18n import msg
 from epay_desktop.gateway import Declined
@@ -38,8 +40,6 @@ from epay_desktop.gateway import OutcomeUnknown
 from epay_desktop.gateway.cards import Secure3DForm
 from epay_desktop.gateway.cards import secure3d_form
 from epay_desktop.services.payments.checkout import DEFAULT_BACK_LINK_BASE
-from epay_desktop.services.payments.checkout import CheckoutRequest
-from epay_desktop.services.payments.checkout import validate_checkout
 from epay_desktop.services.payments.payment_service import PaymentService
 from epay_desktop.store.db import Store
 

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from epay_desktop.domain import Money
+from epay_desktop.domain.checkout import ACCOUNT_ID
+from epay_desktop.domain.checkout import EMAIL
+from epay_desktop.domain.checkout import CheckoutRequest
+from epay_desktop.domain.checkout import normal_phone
 from epay_desktop.domain.text import DESCRIPTION_MAX_BYTES
 from epay_desktop.domain.text import FIELD_DESCRIPTION
-from epay_desktop.services.payments.checkout import ACCOUNT_ID
-from epay_desktop.services.payments.checkout import EMAIL
-from epay_desktop.services.payments.checkout import CheckoutRequest
-from epay_desktop.services.payments.checkout import normal_phone
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.language import page_language
 from epay_desktop.ui.common.text_input import text_problem

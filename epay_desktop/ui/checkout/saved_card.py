@@ -37,7 +37,7 @@ from epay_desktop.ui.common.asyncqt import ask_message
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
-    from epay_desktop.services.payments.checkout import CheckoutRequest
+    from epay_desktop.domain.checkout import CheckoutRequest
     from epay_desktop.services.payments.saved_cards import SavedCardService
 
 __all__ = ["SavedCardPanel"]

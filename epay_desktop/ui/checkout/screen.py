@@ -51,7 +51,7 @@ from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.receipts.preview import ReceiptDialog
 
 if TYPE_CHECKING:
-    from epay_desktop.services.payments.checkout import CheckoutRequest
+    from epay_desktop.domain.checkout import CheckoutRequest
     from epay_desktop.services.payments.payment_service import PaymentService
     from epay_desktop.services.payments.saved_cards import SavedCardService
     from epay_desktop.services.payments.saved_cards import Secure3DForm
