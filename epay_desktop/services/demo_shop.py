@@ -41,6 +41,7 @@ from epay_desktop.domain import settings_catalog as catalog
 from epay_desktop.domain.changes import GatewayAnswer
 from epay_desktop.domain.changes import OpIntent
 from epay_desktop.domain.changes import StatusChange
+from epay_desktop.domain.checkout import CheckoutInput
 from epay_desktop.services.people.users import UserService
 from epay_desktop.store.db import Store
 from epay_desktop.store.repos.payments import PaymentCursor
@@ -210,10 +211,10 @@ def start_sale(
     the payment token issued (PENDING for the 20 minutes of the payment window)."""
     invoice = tx.counters.allocate_invoice_id()
     language = "kaz" if any(ch in text for ch in "әғқңөұүһі") else "rus"
+    sale = CheckoutInput(amount, text, phone=phone, language=language)
     payment = tx.payments.insert(
-        invoice, amount, description=text, email=None, phone=phone, account_id=None, save_card=False,
-        language=language, register_id=DEMO_REGISTER, created_by=cashier, now=created,
-    )  # fmt: skip
+        invoice, sale, description=text, register_id=DEMO_REGISTER, created_by=cashier, now=created
+    )
     change = StatusChange(ConsoleStatus.PENDING, token_expires_at=created + PAYMENT_WINDOW)
     return tx.payments.set_status(payment.id, change, now=created)
 

@@ -15,6 +15,7 @@ from epay_desktop.domain import InvoiceId
 from epay_desktop.domain import Money
 from epay_desktop.domain import NotFoundError
 from epay_desktop.domain import PaymentEventKind
+from epay_desktop.domain.checkout import CheckoutInput
 from epay_desktop.store.db import Store
 from tests.support.builders import add_account_row
 
@@ -31,8 +32,8 @@ def store(db_store: Store) -> Store:
 def _payment(store: Store) -> int:
     with store.write() as tx:
         payment = tx.payments.insert(
-            InvoiceId("100000001"), Money(50_000), description="d", email=None, phone=None, account_id=None,
-            save_card=False, language="rus", register_id="r1", created_by=1, now=T0,
+            InvoiceId("100000001"), CheckoutInput(Money(50_000)), description="d", register_id="r1",
+            created_by=1, now=T0,
         )  # fmt: skip
         return payment.id
 

@@ -16,6 +16,7 @@ from epay_desktop.domain import ConsoleStatus
 from epay_desktop.domain import GatewaySnapshot
 from epay_desktop.domain import InvoiceId
 from epay_desktop.domain import Money
+from epay_desktop.domain.checkout import CheckoutInput
 from epay_desktop.store.db import Store
 from epay_desktop.store.list_keys import card_last4
 from epay_desktop.store.list_keys import list_keys_of
@@ -60,8 +61,8 @@ def test_every_write_keeps_the_keys(db_store: Store):
     """insert -> hold charged in part -> refunded in part: the keys follow each write."""
     with db_store.write() as tx:
         p = tx.payments.insert(
-            InvoiceId("000000042"), Money(1_000_000), description="", email=None, phone=None,
-            account_id=None, save_card=False, language="rus", register_id="r", created_by=None, now=T0,
+            InvoiceId("000000042"), CheckoutInput(Money(1_000_000)), description="", register_id="r",
+            created_by=None, now=T0,
         )  # fmt: skip
 
     def keys() -> tuple[object, ...]:

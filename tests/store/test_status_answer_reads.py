@@ -25,6 +25,7 @@ from epay_desktop.domain import GatewaySnapshot
 from epay_desktop.domain import InvoiceId
 from epay_desktop.domain import Money
 from epay_desktop.domain import PaymentEventKind
+from epay_desktop.domain.checkout import CheckoutInput
 from epay_desktop.store.db import Store
 from epay_desktop.store.models import PaymentRow
 from tests.support.builders import add_account_row
@@ -43,9 +44,8 @@ def store(db_store: Store) -> Store:
 def _payment(store: Store, amount: Money = KZT_500, invoice: InvoiceId = INVOICE) -> int:
     with store.write() as tx:
         payment = tx.payments.insert(
-            invoice, amount, description="d", email=None, phone=None, account_id=None,
-            save_card=False, language="rus", register_id="r1", created_by=1, now=T0,
-        )  # fmt: skip
+            invoice, CheckoutInput(amount), description="d", register_id="r1", created_by=1, now=T0
+        )
         return payment.id
 
 

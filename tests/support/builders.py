@@ -24,6 +24,7 @@ from epay_desktop.domain import Payment
 from epay_desktop.domain import Role
 from epay_desktop.domain import User
 from epay_desktop.domain.changes import OpIntent
+from epay_desktop.domain.checkout import CheckoutInput
 from epay_desktop.store.db import Store
 from epay_desktop.store.models import UserRow
 from epay_desktop.store.tx import Tx
@@ -140,8 +141,8 @@ def new_payment(
     answer from the bank yet."""
     invoice = number if isinstance(number, InvoiceId) else InvoiceId.from_number(number)
     return tx.payments.insert(
-        invoice, M(amount), description=description, email=None, phone=None, account_id=None,
-        save_card=False, language="rus", register_id=register_id, created_by=created_by, now=at,
+        invoice, CheckoutInput(M(amount)), description=description, register_id=register_id,
+        created_by=created_by, now=at,
     )  # fmt: skip
 
 

@@ -163,13 +163,8 @@ class PaymentService:
         def insert(tx: Tx) -> Payment:
             payment = tx.payments.insert(
                 invoice,
-                data.amount,
+                data,
                 description=text,
-                email=data.email,
-                phone=data.phone,
-                account_id=data.account_id,
-                save_card=data.save_card,
-                language=data.language,
                 register_id=self._register_id,
                 created_by=actor.id,
                 now=self._clock(),

@@ -21,6 +21,7 @@ from epay_desktop.domain import Money
 from epay_desktop.domain import MoneyOp
 from epay_desktop.domain import Payment
 from epay_desktop.domain.changes import StatusChange
+from epay_desktop.domain.checkout import CheckoutInput
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from epay_desktop.domain.payment_filter import EVERY_PAYMENT
 from epay_desktop.domain.payment_filter import PaymentFilter
@@ -75,19 +76,18 @@ class PaymentRepo(Repo):
     def insert(
         self,
         invoice_id: InvoiceId,
-        amount: Money,
+        data: CheckoutInput,
         *,
         description: str,
-        email: str | None,
-        phone: str | None,
-        account_id: str | None,
-        save_card: bool,
-        language: str,
         register_id: str,
         created_by: int | None,
         now: datetime,
     ) -> Payment:
-        """Add a payment with status NEW. Raises IntegrityError if the invoice id (or its tail) exists."""
+        """Add a payment with status NEW for the checkout ``data`` (its amount, contacts, customer id, card
+        saving and page language; the cardholder's name is not stored) with ``description``, the one it
+        is sent with (``data.description_for(invoice_id)``). Raises IntegrityError if the invoice id (or
+        its tail) exists."""
+        amount = data.amount
         row = PaymentRow(
             invoice_id=invoice_id.value,
             invoice_tail=invoice_id.tail,
@@ -95,11 +95,11 @@ class PaymentRepo(Repo):
             currency=amount.currency,
             status=ConsoleStatus.NEW.value,
             description=description,
-            email=email,
-            phone=phone,
-            account_id=account_id,
-            save_card=save_card,
-            language=language,
+            email=data.email,
+            phone=data.phone,
+            account_id=data.account_id,
+            save_card=data.save_card,
+            language=data.language,
             register_id=register_id,
             created_by=created_by,
             created_at=now,
