@@ -408,9 +408,9 @@ def test_saved_card_payment(qtbot, aloop, fakes, make_payment):
     assert "5096" in panel.card_list.item(1).text() and "6736" in panel.card_list.item(0).text()
     panel.pay_button.click()
     wait_outcome(qtbot, screen, Outcome.APPROVED)
-    (args, kwargs) = cards.paid[0]
-    assert args == (CASHIER, "cust-9", "card-1", Money(300_000))
-    assert kwargs["language"] == "rus"
+    ((actor, card_id, request), kwargs) = cards.paid[0]
+    assert (actor, card_id, kwargs) == (CASHIER, "card-1", {})
+    assert (request.amount, request.account_id, request.language) == (Money(300_000), "cust-9", "rus")
     assert screen.result.approval.text() == "111222"
 
 

@@ -94,9 +94,9 @@ def test_service_refuses_without_an_account_or_card(arun, app):
     user = arun(app.users.add_user("manager", Role.MANAGER, "24681357", None))
     cards = app.saved_cards
     with pytest.raises(ConsoleError, match="customer id"):
-        arun(cards.charge_saved_card(user, " ", "card", Money(100)))
+        arun(cards.charge_saved_card(user, "card", CheckoutRequest(Money(100), account_id=" ")))
     with pytest.raises(ConsoleError, match="saved cards"):
-        arun(cards.charge_saved_card(user, "cust-1", "", Money(100)))
+        arun(cards.charge_saved_card(user, "", CheckoutRequest(Money(100), account_id="cust-1")))
 
 
 def test_deactivation_is_for_managers_audited_and_the_card_is_gone(arun, app, sandbox):
@@ -134,7 +134,9 @@ def test_a_saved_3ds_card_answers_secure3d_and_the_status_decides(arun, app, san
     save_a_card(arun, app, user, sandbox.base_url, "cust-3ds", pan="4111111111111111")
     cards = app.saved_cards
     [card] = arun(cards.list_cards("cust-3ds"))
-    charge = arun(cards.charge_saved_card(user, "cust-3ds", card.id, Money(77_000)))
+    request = CheckoutRequest(Money(77_000), account_id="cust-3ds", save_card=True)  # the form's box, ticked
+    charge = arun(cards.charge_saved_card(user, card.id, request))
+    assert not charge.payment.save_card  # a saved card is not saved again
     invoice = charge.payment.invoice_id
     assert charge.payment.status is ConsoleStatus.PENDING  # not paid, not failed
     form = charge.secure3d

@@ -60,7 +60,7 @@ def charge_with(qtbot: Any, cards: Cards) -> tuple[list[Any], list[Any]]:
     qtbot.waitUntil(panel.pay_button.isEnabled)
     panel.pay_button.click()
     qtbot.waitUntil(lambda: bool(paid or checks))
-    assert cards.charged == [(CASHIER, "cust-3ds", "card-3ds", Money(230_000))]
+    assert cards.charged == [(CASHIER, "card-3ds", CheckoutRequest(Money(230_000), account_id="cust-3ds"))]
     return paid, checks
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from dataclasses import replace
 from datetime import datetime
 from urllib.parse import quote
 
@@ -128,19 +129,11 @@ class SavedCardService:
             lambda tx: tx.audit.append(actor.id, "card.deactivated", subject, details, at=now)
         )
 
-    async def charge_saved_card(
-        self,
-        actor: User,
-        account_id: str,
-        card_id: str,
-        amount: Money,
-        *,
-        description: str = "",
-        email: str | None = None,
-        phone: str | None = None,
-        language: str = "rus",
-    ) -> SavedCardCharge:
-        """Charge ``card_id`` of ``account_id`` and return the payment as check-status then saw it.
+    async def charge_saved_card(self, actor: User, card_id: str, request: CheckoutRequest) -> SavedCardCharge:
+        """Charge ``card_id`` of the customer ``request.account_id`` for ``request`` (its amount,
+        description, contacts and page language; a saved card is not saved again and its holder's name is
+        the bank's, so ``save_card`` and ``name`` are not used) and return the payment as check-status
+        then saw it.
 
         Side effects: :meth:`PaymentService.start_payment` (the invoice id, the payment NEW with audit
         ``payment.created`` and ``saved_card``, then PENDING with the token expiry); then sends the
@@ -153,19 +146,17 @@ class SavedCardService:
         check-status still shows the payment unsettled, ``secure3d`` is the form for the issuer's page
         (the payment stays PENDING and polled; nothing is re-sent).
         """
-        account = _account(account_id)
+        account = _account(request.account_id or "")
         if not card_id.strip():
             raise ConsoleError(
                 msg("payments", QT_TRANSLATE_NOOP("payments", "Choose one of the customer's saved cards."))
             )
-        data = validate_checkout(
-            CheckoutRequest(amount, description, email, phone, account_id=account, language=language)
-        )
+        data = validate_checkout(replace(request, account_id=account, save_card=False, name=None))
         svc = self._payments
         started = await svc.start_payment(actor, data, saved_card=True)
         payment, token = started.payment, started.token
         invoice = payment.invoice_id
-        log.info("event=saved_card_payment_sending invoice=%s amount=%s", invoice, amount.iso())
+        log.info("event=saved_card_payment_sending invoice=%s amount=%s", invoice, data.amount.iso())
         declined: Declined | None = None
         form: Secure3DForm | None = None
         base = DEFAULT_BACK_LINK_BASE.rstrip("/")

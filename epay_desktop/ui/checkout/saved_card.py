@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -199,15 +200,9 @@ class SavedCardPanel(QWidget):
         if item is None or request is None:
             return
         self.info_label.setText(self.tr("Charging the card\u2026"))
+        customer = replace(request, account_id=self.account_edit.text().strip())  # as typed on the panel
         charge = await self._cards.charge_saved_card(
-            self._user(),
-            self.account_edit.text().strip(),
-            str(item.data(Qt.ItemDataRole.UserRole)),
-            request.amount,
-            description=request.description,
-            email=request.email,
-            phone=request.phone,
-            language=request.language,
+            self._user(), str(item.data(Qt.ItemDataRole.UserRole)), customer
         )
         self.info_label.clear()
         form = charge.secure3d
