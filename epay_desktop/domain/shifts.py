@@ -29,6 +29,7 @@ from typing import Final
 
 from epay_desktop.domain.errors import RuleViolation
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.i18n import Message
 from epay_desktop.domain.i18n import msg
 from epay_desktop.domain.money import Money
 from epay_desktop.domain.records import OpKind
@@ -79,6 +80,10 @@ _CURRENCY: Final = "KZT"  # the console takes tenge only; a shift's figures are 
 class NoOpenShift(RuleViolation):
     """The register has no open shift (open one first)."""
 
+    def __init__(self, user_message: str | Message, register_id: str = "") -> None:
+        super().__init__(user_message)
+        self.register_id = register_id  # the register found with none open ("": not said)
+
     @classmethod
     def at(cls, register_id: str) -> NoOpenShift:
         return cls(
@@ -88,7 +93,8 @@ class NoOpenShift(RuleViolation):
                     "shifts", "Register {register_id} has no open shift: open one first (shift open)."
                 ),
                 register_id=register_id,
-            )
+            ),
+            register_id,
         )
 
 
@@ -120,8 +126,9 @@ class ShiftRequired(NoOpenShift):
         """Refused at ``register_id``: a new payment (``kind`` None, :data:`SHIFT_REQUIRED`), or a
         charge, cancel or refund (:data:`SHIFT_REQUIRED_FOR_MONEY`)."""
         if kind is None:
-            return cls(msg("shifts", SHIFT_REQUIRED, register_id=register_id))
-        return cls(msg("shifts", SHIFT_REQUIRED_FOR_MONEY, register_id=register_id, kind=KIND_WORDS[kind]))
+            return cls(msg("shifts", SHIFT_REQUIRED, register_id=register_id), register_id)
+        words = msg("shifts", SHIFT_REQUIRED_FOR_MONEY, register_id=register_id, kind=KIND_WORDS[kind])
+        return cls(words, register_id)
 
 
 #: Why a payment was refused: no open shift where the rules want one (:class:`ShiftRequired`).

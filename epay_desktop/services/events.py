@@ -29,6 +29,7 @@ __all__ = [
     "OperationUpdated",
     "PaymentUpdated",
     "PollerHealthChanged",
+    "ShiftFoundClosed",
 ]
 
 log = logging.getLogger(__name__)
@@ -70,6 +71,16 @@ class DiscrepancyResolved:
     attention (the list filtered to Needs attention reads itself again; decision 0151)."""
 
     discrepancy: Discrepancy
+
+
+@dataclass(frozen=True, slots=True)
+class ShiftFoundClosed:
+    """Something was refused because ``register_id`` has no open shift where the shop's rules want one
+    (ShiftRequired, decision 0132): it may have been closed at another counter or in another window
+    since the screens last read it, so whoever shows that register's shift reads it again now
+    (decision 0167)."""
+
+    register_id: str
 
 
 @dataclass(frozen=True, slots=True)

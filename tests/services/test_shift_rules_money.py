@@ -23,6 +23,7 @@ from epay_desktop.domain.shifts import Totals
 from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.sandbox import SandboxConfig
 from epay_desktop.sandbox.config import KZ_TZ
+from epay_desktop.services.events import ShiftFoundClosed
 from epay_desktop.services.money_ops import journal
 from epay_desktop.services.payments.day import DayService
 from epay_desktop.services.people.approvals import ApprovalRequest
@@ -63,6 +64,20 @@ def approval_for(env: Env, invoice: Any, kind: OpKind, amount: str) -> str:
     return approval.id
 
 
+def refused(env: Env, register: str, work: Any, match: str) -> list[ShiftFoundClosed]:
+    """``work(shifts, svc)`` at ``register`` refused for want of a shift (ShiftRequired, ``match``): what
+    its services' bus was told meanwhile."""
+    told: list[ShiftFoundClosed] = []
+
+    def listening(shifts: Any, svc: Any) -> Any:
+        svc.bus.subscribe(ShiftFoundClosed, told.append)
+        return work(shifts, svc)
+
+    with pytest.raises(ShiftRequired, match=match):
+        at_counter(env, register, listening)
+    return told
+
+
 def test_charge_cancel_and_refund_need_the_counters_open_shift(env: Env) -> None:
     assert set_rules(env, shift_for_payment="yes").payment_needs_shift
     at_counter(env, A, lambda shifts, svc: shifts.open(env.cashier))
@@ -83,11 +98,13 @@ def test_charge_cancel_and_refund_need_the_counters_open_shift(env: Env) -> None
         "charge": lambda s, svc: svc.ops.charge(env.manager, held.invoice_id),
         "cancellation": lambda s, svc: svc.ops.cancel(env.manager, held.invoice_id),
     }
-    for word, work in refusals.items():
-        with pytest.raises(ShiftRequired, match=rf"register till-2.*open a shift first.*make this {word}\."):
-            at_counter(env, B, work)
-    with pytest.raises(ShiftRequired, match=r"open a shift first"):  # what the front ends ask first
-        at_counter(env, B, lambda s, svc: svc.ops.require_shift(sold.invoice_id, OpKind.REFUND))
+    for word, work in refusals.items():  # each told on the bus: the screens read B's shift again (0167)
+        told = refused(env, B, work, rf"register till-2.*open a shift first.*make this {word}\.")
+        assert told == [ShiftFoundClosed(B)]
+    asked = refused(  # what the front ends ask first
+        env, B, lambda s, svc: svc.ops.require_shift(sold.invoice_id, OpKind.REFUND), r"open a shift first"
+    )
+    assert asked == [ShiftFoundClosed(B)]
     approval = approval_for(env, sold.invoice_id, OpKind.REFUND, "300")
     with pytest.raises(ShiftRequired, match=r"then make this refund\. Nothing was sent to the bank\."):
         at_counter(env, B, lambda s, svc: refund(svc, approval))

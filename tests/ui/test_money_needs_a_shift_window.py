@@ -4,7 +4,8 @@ gateway is never reached): with no shift open at the counter, Ctrl+R (Refund), P
 Payment > Cancel hold… open their dialogs already saying to open a shift first, OK and the manager's PIN
 disabled; after Shift > Open shift each dialog takes the operation; and when the shift is closed from
 another computer while the dialog is open, OK says so again before the manager's approval is asked, so
-no approval is given."""
+no approval is given, and the status bar and the Shift menu say at once that the shift is closed, with no
+minute's read (decision 0167)."""
 
 from __future__ import annotations
 
@@ -88,12 +89,13 @@ def test_a_refund_a_charge_and_a_cancel_wait_for_the_counters_shift(
             e.action for e in tx.audit.entries() if e.action.startswith(("approval.", "refund.", "charge."))
         ]
 
-    console.controller.shifts.refresh_timer.setInterval(50)  # the minute's read notices a close elsewhere
+    console.controller.shifts.refresh_timer.stop()  # no minute's read: only the refusal may tell (0167)
     for dialog_type, payment, action, kind in cases:  # the shift closed at another computer meanwhile
         open_shift(qtbot, console)  # Shift > Open shift…, as the words say
         dialog = opened(dialog_type, payment, action)
         assert said(kind) not in dialog.hint_label.text() and dialog.approval.isEnabled()
         arun(console.ctx.shifts.close(console.manager, check_bank=False))
+        assert shift_text(console).startswith("Shift ") and commands.shift_close.isEnabled()  # not told yet
         dialog.approval.manager_edit.setText(MANAGER)
         dialog.approval.pin_edit.setText(MANAGER_PIN)
         qtbot.waitUntil(dialog.ok_button.isEnabled, timeout=SLOW)
@@ -101,6 +103,9 @@ def test_a_refund_a_charge_and_a_cancel_wait_for_the_counters_shift(
         qtbot.waitUntil(lambda d=dialog, k=kind: said(k) in d.hint_label.text() and not d.busy, timeout=SLOW)
         assert not dialog.ok_button.isEnabled() and dialog.isVisible()
         assert arun(store.run_read(approvals)) == []  # the manager was not asked: no approval, nothing sent
+        # the refusal read the shift again: the status bar and the Shift menu say it is closed (0167)
+        qtbot.waitUntil(lambda: shift_text(console) == "No shift open", timeout=SLOW)
+        assert commands.shift_open.isEnabled() and dialog.isVisible()
+        assert not commands.shift_x.isEnabled() and not commands.shift_close.isEnabled()
         dialog.reject()
         qtbot.waitUntil(lambda t=dialog_type: not shown(t), timeout=SLOW)
-        qtbot.waitUntil(lambda: shift_text(console) == "No shift open", timeout=SLOW)

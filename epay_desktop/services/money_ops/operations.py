@@ -70,6 +70,7 @@ from epay_desktop.services.money_ops.outcomes import refund_base_minor
 from epay_desktop.services.money_ops.outcomes import shows_effect
 from epay_desktop.services.payments.queries import payment_by_invoice
 from epay_desktop.services.shifts.required import require_open_shift
+from epay_desktop.services.shifts.required import told_when_refused
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
@@ -149,13 +150,15 @@ class MoneyOperations:
         """ShiftRequired when the shop works in shifts and the register that would count a ``kind`` of
         ``invoice_id`` (this one; None: the payment's) has none open. The front ends ask it before a
         manager approves a cashier's operation, so no approval is given for an operation refused for
-        want of a shift (decision 0132); the intent's own transaction checks again. NotFoundError."""
+        want of a shift (decision 0132); the intent's own transaction checks again. NotFoundError. A
+        refusal is told on the bus (``ShiftFoundClosed``, decision 0167)."""
 
         def check(tx: Tx) -> None:
             register = self._register_id or payment_by_invoice(tx, invoice_id).register_id
             require_open_shift(tx, register, kind)
 
-        await self._store.run_read(check)
+        with told_when_refused(self._events):
+            await self._store.run_read(check)
 
     async def _start(self, actor_id: int, work: Callable[[Tx], tuple[MoneyOp, Payment]]) -> MoneyOp:
         """Commit ``work`` (writes a SENDING operation), then send it with the engine.
@@ -192,14 +195,16 @@ class MoneyOperations:
         self, actor: User, request: OpRequest, decide: Callable[[Tx], journal.Decide], *, now: datetime
     ) -> MoneyOp:
         """Write the intent ``request`` asks for (:func:`journal.begin_intent`, whose rule check is
-        ``decide(tx)``) and send it with :meth:`_start`: the one way refund, charge and cancel go."""
+        ``decide(tx)``) and send it with :meth:`_start`: the one way refund, charge and cancel go. A
+        refusal for want of a shift is told on the bus (``ShiftFoundClosed``, decision 0167)."""
 
         def begin(tx: Tx) -> tuple[MoneyOp, Payment]:
             return journal.begin_intent(
                 tx, request, actor=actor, decide=decide(tx), now=now, register_id=self._register_id
             )
 
-        return await self._start(actor.id, begin)
+        with told_when_refused(self._events):
+            return await self._start(actor.id, begin)
 
     # -- the three operations --------------------------------------------------------------------
 

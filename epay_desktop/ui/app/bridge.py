@@ -28,6 +28,7 @@ from epay_desktop.services.events import FiscalRecordUpdated
 from epay_desktop.services.events import GatewayHealthChanged
 from epay_desktop.services.events import OperationUpdated
 from epay_desktop.services.events import PaymentUpdated
+from epay_desktop.services.events import ShiftFoundClosed
 
 if TYPE_CHECKING:
     from epay_desktop.services.events import EventBus
@@ -47,6 +48,7 @@ class EventBridge(QObject):
     poller_health_changed = Signal(object)  # GatewayHealthChanged (ok, last_success_at, message)
     fiscal_updated = Signal(object)  # FiscalRecord: a payment's fiscal receipt written or answered
     discrepancy_resolved = Signal(object)  # Discrepancy: a manager resolved it (decision 0151)
+    shift_found_closed = Signal(str)  # a register's id: refused for want of its shift (decision 0167)
 
     _received = Signal(object)
 
@@ -68,6 +70,7 @@ class EventBridge(QObject):
                 GatewayHealthChanged,
                 FiscalRecordUpdated,
                 DiscrepancyResolved,
+                ShiftFoundClosed,
             )
         ]
         self._unsubscribers = unsubscribers
@@ -127,3 +130,5 @@ class EventBridge(QObject):
             self.fiscal_updated.emit(event.record)
         elif isinstance(event, DiscrepancyResolved):
             self.discrepancy_resolved.emit(event.discrepancy)
+        elif isinstance(event, ShiftFoundClosed):
+            self.shift_found_closed.emit(event.register_id)

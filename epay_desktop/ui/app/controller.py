@@ -133,7 +133,7 @@ class AppController(QObject):
         w.log_out_requested.connect(self.session.log_out)
         self.session.user_changed.connect(self._on_user_changed)
         self.admin.wire(self.bridge)
-        self.shifts.wire()
+        self.shifts.wire(self.bridge)
         self.fiscal.wire(self.bridge)
         self.bridge.payment_changed.connect(self.late_payments.on_payment_changed)
         self.late_payments.open_requested.connect(self._open_late_payment)

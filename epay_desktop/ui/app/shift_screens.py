@@ -6,8 +6,10 @@ the window's one shift command at a time (a second click while one runs does not
 menu's commands are disabled meanwhile: a double click never closes twice).
 
 It also keeps what the window shows of this register's shift current: read at each log-in, after
-every shift command of this window, and every :data:`SHIFT_REFRESH_S` seconds (another counter of the
-same register may close it; a shift turns overdue while the console sits there). The status bar then
+every shift command of this window, at once when a refund, charge, cancel or sale is refused for want of
+its shift (it was closed at another counter or in another window: ``ShiftFoundClosed``, decision 0167),
+and every :data:`SHIFT_REFRESH_S` seconds (another counter of the same register may close it; a shift
+turns overdue while the console sits there). The status bar then
 says "Shift N open since HH:MM", or loudly that it has been open too long (the shop's warning hours).
 The same timer is the fiscal badge's minute (``fiscal_screens``, decision 0141), which seldom asks the
 fiscal register itself.
@@ -34,6 +36,7 @@ from epay_desktop.domain import ConsoleError
 from epay_desktop.domain import User
 from epay_desktop.domain.shifts import Shift
 from epay_desktop.domain.shifts import ShiftReport
+from epay_desktop.ui.app.bridge import EventBridge
 from epay_desktop.ui.common.asyncqt import NewestWins
 from epay_desktop.ui.common.asyncqt import start_action
 from epay_desktop.ui.common.formatting import local_time_text
@@ -76,13 +79,15 @@ class ShiftScreens(QObject):
         self.refresh_timer.setInterval(SHIFT_REFRESH_S * 1000)
         self.refresh_timer.timeout.connect(self.refresh)
 
-    def wire(self) -> None:
+    def wire(self, bridge: EventBridge) -> None:
+        """``bridge``: something refused for want of this register's shift reads it again at once."""
         w = self.window
         w.shift_open_requested.connect(self.open_shift)
         w.shift_x_requested.connect(self.x_report)
         w.shift_close_requested.connect(self.close_shift)
         w.shift_history_requested.connect(self.open_history)
         self.session.user_changed.connect(self._on_user_changed)
+        bridge.shift_found_closed.connect(self._on_found_closed)
 
     # -- the commands ----------------------------------------------------------------------------
 
@@ -174,6 +179,12 @@ class ShiftScreens(QObject):
             return
         self.refresh_timer.start()
         self.refresh()
+
+    def _on_found_closed(self, register_id: str) -> None:
+        """Refused for want of a shift at ``register_id``: when it is this one, it is read again now, so
+        the status bar and the Shift menu stop saying it is open (decision 0167)."""
+        if register_id == self.ctx.shifts.register_id:
+            self.refresh()
 
     def refresh(self) -> None:
         """Read this register's shift again now; a read still under way is dropped (the newer one wins)."""
