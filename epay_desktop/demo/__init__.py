@@ -6,7 +6,9 @@ That seeds the demo folder's database ONCE (users, shop header, a few hundred pa
 back-dated times, through the ``demo_shop`` service, :mod:`epay_desktop.services.demo_shop`; a
 marker file records it) and, once too, today's open shift at the demo register with its morning's
 payments (:mod:`epay_desktop.services.demo_shift`; its own marker, so a folder seeded before it had
-a shift gets one at its next start). What the bank did to that shift that the console was not told
+a shift gets one at its next start); at every start a shift left open there on an earlier day was closed
+that evening and today's opened (:func:`close_earlier_demo_day`, decision 0167). What the bank did to
+that shift that the console was not told
 (refunds in the merchant cabinet, a sale paid after the console marked it expired) is kept in the
 folder (``demo-bank.json``, decision 0115). On EVERY start the stored payments are mirrored into the
 sandbox's in-memory ledger through its Python API, and the bank's side of the shift put on top, so
@@ -43,6 +45,8 @@ from epay_desktop.domain import settings_catalog as settings
 from epay_desktop.domain.fiscal_journal import FiscalRecord
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from epay_desktop.domain.i18n import msg
+from epay_desktop.domain.shifts import Shift
+from epay_desktop.domain.shifts import ShiftReport
 from epay_desktop.gateway.config import Environment
 from epay_desktop.gateway.config import sandbox_endpoints
 from epay_desktop.safe_files import write_file_safely
@@ -57,6 +61,7 @@ from epay_desktop.sandbox.fiscal.register import Register
 from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
 from epay_desktop.sandbox.fiscal.server import start_in_thread as start_fiscal_in_thread
 from epay_desktop.services.demo_shift import BankOnly
+from epay_desktop.services.demo_shift import close_earlier_day_shift
 from epay_desktop.services.demo_shift import seed_shift
 from epay_desktop.services.demo_shift import shift_opening
 from epay_desktop.services.demo_shop import DEMO_REGISTER
@@ -77,6 +82,7 @@ __all__ = [
     "DemoSummary",
     "DemoUser",
     "bank_only",
+    "close_earlier_demo_day",
     "demo_environ",
     "demo_home",
     "fiscalise_demo_sale",
@@ -215,7 +221,8 @@ async def seed_demo(app: AppContext, *, count: int = 360, seed: int | None = Non
     """Seed the demo database (users, shop settings, ``count`` payments before today's shift) unless
     this folder was seeded before (the marker file ``.demo-seeded``) and its database has its people
     (a database deleted with its markers kept is seeded again), then today's shift unless it was seeded
-    before (:func:`seed_demo_shift`); True when the payments were seeded now."""
+    before (:func:`seed_demo_shift`), and a shift left open on an earlier day closed that evening
+    (:func:`close_earlier_demo_day`); True when the payments were seeded now."""
     home = app.store_settings.home
     marker = home / MARKER
     rng = random.Random(seed)
@@ -228,6 +235,7 @@ async def seed_demo(app: AppContext, *, count: int = 360, seed: int | None = Non
         marker.write_text(f"seeded {made} payments at {now.isoformat()}\n", encoding="utf-8")
         log.info("event=demo_seeded payments=%d home=%s", made, home)
     await seed_demo_shift(app, rng, fresh=fresh)
+    await close_earlier_demo_day(app)
     return seeded_now
 
 
@@ -247,6 +255,28 @@ async def seed_demo_shift(app: AppContext, rng: random.Random, *, fresh: bool = 
     marker.write_text(f"today's shift {outcome} at {app.clock().isoformat()}\n", encoding="utf-8")
     log.info("event=demo_shift_seeded seeded=%s home=%s", bank is not None, home)
     return bank is not None
+
+
+async def close_earlier_demo_day(app: AppContext) -> tuple[ShiftReport, Shift] | None:
+    """The demo register's shift left open on an earlier day is closed at the end of that day by the
+    demo's manager, with its Z report (the bank check skipped), and today's shift opened as the seed
+    opens one (decision 0167; the fiscal register's day ends so too, 0147): a trainee who comes back the
+    next morning finds today's shift, not "open since yesterday". The Z report and today's shift; None
+    when nothing was left open on an earlier day. Only the demo does this: a real shop's shift is closed
+    by a person (``DemoShop`` refuses a console that is not on the sandbox)."""
+    done = await app.demo_shop.seed_today(DEMO_USERS, close_earlier_day_shift)
+    if done is not None:
+        report, today = done
+        closed = report.shift
+        log.info(
+            "event=demo_shift_closed number=%d opened=%s closed=%s next=%d next_opened=%s",
+            closed.number,
+            closed.opened_at.isoformat(),
+            closed.closed_at.isoformat() if closed.closed_at else None,
+            today.number,
+            today.opened_at.isoformat(),
+        )
+    return done
 
 
 def bank_only(home: Path) -> tuple[BankOnly, ...]:

@@ -10,6 +10,10 @@ marked expired that the customer paid at the last moment. The demo keeps those i
 the sandbox's mirror applies them to the ledger on every start (``epay_desktop.demo.mirror``), so
 the console's own bank check (an X report with the bank check, the Z report at the close) finds
 them as it would at a real shop, until the console has learnt them.
+
+:func:`close_earlier_day_shift` (at every demo start, decision 0167): the demo register's shift left open
+on an earlier day was closed that evening by the demo's manager, with its Z report, and today's opened, as
+a well-run shop's manager closes the counter at closing time (the fiscal register's day ends so, 0147).
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ from epay_desktop.domain import Money
 from epay_desktop.domain import OpKind
 from epay_desktop.domain import Payment
 from epay_desktop.domain import Role
+from epay_desktop.domain.shifts import Shift
+from epay_desktop.domain.shifts import ShiftReport
 from epay_desktop.services.demo_shop import DECLINES
 from epay_desktop.services.demo_shop import DEMO_REGISTER
 from epay_desktop.services.demo_shop import KZ_TIME
@@ -45,9 +51,19 @@ from epay_desktop.services.demo_shop import hold
 from epay_desktop.services.demo_shop import money_op
 from epay_desktop.services.demo_shop import refund
 from epay_desktop.services.demo_shop import start_sale
+from epay_desktop.services.shifts.service import write_close
 from epay_desktop.store.tx import Tx
 
-__all__ = ["CABINET_REFUND", "PAID_LATE", "BankOnly", "seed_shift", "shift_opening"]
+__all__ = [
+    "CABINET_REFUND",
+    "CLOSING_TIME",
+    "PAID_LATE",
+    "BankOnly",
+    "close_earlier_day_shift",
+    "last_worked",
+    "seed_shift",
+    "shift_opening",
+]
 
 #: A refund the shop made in the bank's merchant cabinet (no console operation, no externalID).
 CABINET_REFUND: Final = "cabinet_refund"
@@ -56,6 +72,8 @@ CABINET_REFUND: Final = "cabinet_refund"
 PAID_LATE: Final = "paid_late"
 #: The demo shift has been open at least this long when the demo starts before 11:00.
 SHIFT_AT_LEAST: Final = timedelta(hours=2)
+#: When the demo's manager closes a shift left open on an earlier day (Almaty): the end of that day.
+CLOSING_TIME: Final = time(23, 59, 59)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,9 +193,7 @@ def seed_shift(
     cashiers = users.get(Role.CASHIER) or users[Role.MANAGER]
     aigerim, yerzhan, manager = cashiers[0], cashiers[-1], users[Role.MANAGER][0]
     opened = shift_opening(now)
-    shift = tx.shifts.open(DEMO_REGISTER, aigerim, opened)
-    details = {"register": shift.register_id, "number": shift.number}
-    tx.audit.append(aigerim, "shift.opened", f"shift:{shift.id}", details, at=opened)
+    _open_shift(tx, aigerim, opened)
     first, last = opened + timedelta(minutes=5), now - timedelta(minutes=10)
     till = _Till(tx, rng, lambda f: first + (last - first) * f)
 
@@ -202,3 +218,51 @@ def seed_shift(
         late,
         till.cabinet_refund(present, 0.80, 27_000),  # the whole gift set returned to the manager
     )
+
+
+def _open_shift(tx: Tx, cashier: int, at: datetime) -> Shift:
+    """The demo register's next shift, opened by ``cashier`` at ``at`` (audited as a person's opening)."""
+    shift = tx.shifts.open(DEMO_REGISTER, cashier, at)
+    details = {"register": shift.register_id, "number": shift.number}
+    tx.audit.append(cashier, "shift.opened", f"shift:{shift.id}", details, at=at)
+    return shift
+
+
+def last_worked(tx: Tx, shift: Shift, now: datetime) -> datetime:
+    """When ``shift`` last saw work before ``now``: the latest payment taken or operation asked at its
+    register since it opened, else its opening."""
+    register, since = shift.register_id, shift.opened_at
+    payments = tx.shifts.payments(register, since, now)
+    operations = tx.operations.list_for_payments([p.id for p in payments])
+    times = [since]
+    for payment in payments:
+        if payment.register_id == register and since <= payment.created_at < now:
+            times.append(payment.created_at)
+        times += [
+            op.created_at
+            for op in operations[payment.id]
+            if (op.register_id or payment.register_id) == register and since <= op.created_at < now
+        ]
+    return max(times)
+
+
+def close_earlier_day_shift(
+    tx: Tx, users: Mapping[Role, list[int]], now: datetime
+) -> tuple[ShiftReport, Shift] | None:
+    """The demo register's open shift, when its last working day (:func:`last_worked`, Almaty) is before
+    today: closed at that day's :data:`CLOSING_TIME` by the demo's manager with its Z report, not checked
+    with the bank (the sandbox's ledger is filled only behind the login), and today's shift opened by the
+    demo's first cashier as :func:`seed_shift` opens one (:func:`shift_opening`, not before today's
+    midnight). The Z report and today's shift; None when no shift is open or it saw work today. Only the
+    demo does this (decision 0167): a real shop's shift is closed by a person."""
+    shift = tx.shifts.current(DEMO_REGISTER)
+    if shift is None:
+        return None
+    day, today = (t.astimezone(KZ_TIME).date() for t in (last_worked(tx, shift, now), now))
+    if day >= today:
+        return None
+    evening = datetime.combine(day, CLOSING_TIME, KZ_TIME).astimezone(UTC)
+    report = write_close(tx, shift, tx.users.get(users[Role.MANAGER][0]), evening)
+    midnight = datetime.combine(today, time(0), KZ_TIME).astimezone(UTC)
+    cashier = (users.get(Role.CASHIER) or users[Role.MANAGER])[0]
+    return report, _open_shift(tx, cashier, max(shift_opening(now), midnight))

@@ -6,7 +6,9 @@ receipts and X figures, and no mismatch the restart made up (found walking the d
 lost at a restart, "return: no fiscal receipt").
 
 Started two days later, the shift left open was closed with its Z report at the end of its day (decision
-0147): the console reads a closed shift and its Z, and the register takes receipts again. A folder whose
+0147): the console reads a closed shift and its Z, and the register takes receipts again. So was the
+console's own shift (decision 0167): closed that evening by the demo's manager with its Z report (the bank
+check skipped), and today's shift open since the morning. A folder whose
 database is new (only the register's file kept) starts a fresh register and sets the old one aside
 (decision 0148).
 
@@ -18,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import shutil
+from datetime import UTC
 from datetime import datetime
 from datetime import time
 from datetime import timedelta
@@ -27,17 +30,21 @@ from typing import Any
 import pytest
 
 from epay_desktop.demo import FISCAL_FILE
+from epay_desktop.demo import close_earlier_demo_day
 from epay_desktop.demo import prepare_demo
 from epay_desktop.demo import start_demo_fiscal_sandbox
 from epay_desktop.demo.fiscal import ANOTHER_DATABASE
 from epay_desktop.demo.fiscal import prepare_demo_fiscal
 from epay_desktop.domain import ConsoleStatus
 from epay_desktop.domain import Money
+from epay_desktop.domain.shifts import ReportKind
 from epay_desktop.domain.shifts import ShiftReport
 from epay_desktop.sandbox.fiscal.kept import keep_in
 from epay_desktop.sandbox.fiscal.register import Register
 from epay_desktop.services.demo_fiscal import DemoFiscal
+from epay_desktop.services.demo_shift import shift_opening
 from epay_desktop.services.demo_shop import DEMO_REGISTER
+from epay_desktop.services.demo_shop import KZ_TIME
 from tests.support.demo_app import demo_app
 
 pytestmark = pytest.mark.timeout(240)
@@ -123,20 +130,29 @@ def test_the_next_days_demo_finds_the_shift_closed_and_a_new_database_a_fresh_re
 ) -> None:
     home, other = tmp_path / "demo", tmp_path / "new-database"
 
-    async def start(folder: Path, seed: int = 11) -> tuple[Any, Any, Any, str | None]:
+    async def start(folder: Path, seed: int = 11, clock: Any = None) -> tuple[Any, Any, Any, str | None]:
         with start_demo_fiscal_sandbox(folder) as fiscal:
-            async with demo_app(folder) as (app, sandbox):
+            async with demo_app(folder, clock=clock) as (app, sandbox):
                 await prepare_demo(app, sandbox.state, count=20, seed=seed)
                 await prepare_demo_fiscal(app, fiscal)
                 state, report = await app.fiscal.shift_state(), await app.fiscal.x_report()
                 register = fiscal.sandbox.register
+                if folder == home:  # the console's shifts, and its first one's X or Z report (0167)
+                    shifts = await app.shifts.recent(3)
+                    closed = shifts[-1].closed_at is not None
+                    its_report = await (app.shifts.report(shifts[-1].id) if closed else app.shifts.x_report())
+                    worked = max(p.created_at for p, _ops in await app.demo_shop.payments())
+                    console.append((shifts, its_report, worked))
+                    assert await close_earlier_demo_day(app) is None  # once: today's shift stays open
                 return state, report, _register_state(register), register.database
 
+    console: list[tuple[Any, ShiftReport, datetime]] = []  # at each start
     _state, _report, first, mark = asyncio.run(start(home))
     [(number, opened, closed)] = first[0]
     assert closed is None and mark is not None
     keep_in(Register(), home / FISCAL_FILE).advance(timedelta(days=2))  # the register's clock, two days on
-    state, report, later, again = asyncio.run(start(home))  # the trainee comes back
+    comeback = datetime.now(UTC) + timedelta(days=2)  # and the console's
+    state, report, later, again = asyncio.run(start(home, clock=lambda: comeback))  # the trainee comes back
 
     evening = datetime.combine(opened.date(), time(23, 59, 59), opened.tzinfo)
     assert later[0] == ((number, opened, min(evening, opened + timedelta(hours=24))),)  # its Z: that evening
@@ -146,6 +162,16 @@ def test_the_next_days_demo_finds_the_shift_closed_and_a_new_database_a_fresh_re
     kept = keep_in(Register(), home / FISCAL_FILE)
     kept.may_register()  # no "shift over 24 hours": the next receipt opens the next shift
     assert kept.shift(number).z_number > 0  # a Z report of its own number
+
+    ([seeded], x, worked), ([today, closed_shift], z, _) = console
+    that_evening = datetime.combine(worked.astimezone(KZ_TIME).date(), time(23, 59, 59), KZ_TIME)
+    assert closed_shift.id == seeded.id and closed_shift.closed_at == that_evening  # the console's too
+    assert z.kind is ReportKind.Z and z.shift.closed_at == that_evening and z.closed_by_name == "Данияр"
+    assert z.bank is None and z.anchor is not None  # not checked with the bank, its audit anchor kept
+    assert z.totals == x.totals and z.totals.net_minor > 0  # the morning's figures, as its X said
+    morning = datetime.combine(comeback.astimezone(KZ_TIME).date(), time(0), KZ_TIME)
+    assert today.number == seeded.number + 1 and today.opened_by == seeded.opened_by and today.is_open
+    assert today.opened_at == max(shift_opening(comeback), morning) <= comeback  # as the seed opens it
 
     other.mkdir()
     shutil.copy(home / FISCAL_FILE, other / FISCAL_FILE)  # a new database, the old register's file kept

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator
+from collections.abc import Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,13 +26,14 @@ __all__ = ["LedgerFigures", "demo_app", "ledger_figures"]
 
 @asynccontextmanager
 async def demo_app(
-    home: Path, sandbox: RunningSandbox | None = None
+    home: Path, sandbox: RunningSandbox | None = None, *, clock: Callable[[], datetime] | None = None
 ) -> AsyncIterator[tuple[AppContext, RunningSandbox]]:
     """The console's services on ``home`` (not yet seeded: call ``prepare_demo``) against ``sandbox``,
-    or the demo's own sandbox started on loopback for the while (then stopped on the way out)."""
+    or the demo's own sandbox started on loopback for the while (then stopped on the way out); ``clock``:
+    the console's time (None: the real one)."""
     with contextlib.ExitStack() as stack:
         running = sandbox if sandbox is not None else stack.enter_context(start_demo_sandbox())
-        app = await open_app(demo_environ(home, running.base_url))
+        app = await open_app(demo_environ(home, running.base_url), clock=clock)
         try:
             yield app, running
         finally:

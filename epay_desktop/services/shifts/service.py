@@ -72,7 +72,7 @@ from epay_desktop.services.shifts.found import keep_found
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
-__all__ = ["RECENT_SHIFTS", "ShiftService"]
+__all__ = ["RECENT_SHIFTS", "ShiftService", "write_close"]
 
 log = logging.getLogger(__name__)
 
@@ -179,7 +179,7 @@ class ShiftService:
         bank = await self.bank_check(shift, progress) if check_bank else None
         fiscal = await self._fiscal_check(shift, close=False)
         now = self._clock()
-        report = await self._store.run_read(lambda tx: self._report(tx, ReportKind.X, shift, now, bank))
+        report = await self._store.run_read(lambda tx: _figures(tx, ReportKind.X, shift, now, bank))
         return replace(report, fiscal=fiscal)
 
     async def has_fiscal_register(self) -> bool:
@@ -244,43 +244,11 @@ class ShiftService:
                 raise NoOpenShift.at(self.register_id)
             _, manager = self._may_close(tx, actor, closer, check_bank)
             now = self._clock()
-            requested_by = actor.id if manager.id != actor.id else None
-            closed = replace(current, closed_at=now, closed_by=manager.id, close_requested_by=requested_by)
             bank = None
             if checked is not None:
                 payments_now = tx.shifts.payments(shift.register_id, shift.opened_at, now)
                 bank = _with_late(checked, [p for p in payments_now if p.id not in asked])
-            figures = replace(self._report(tx, ReportKind.Z, closed, now, bank), fiscal=fiscal)
-            tx.audit.append(
-                manager.id,
-                "shift.closed",
-                f"shift:{shift.id}",
-                {
-                    "register": shift.register_id,
-                    "number": shift.number,
-                    "requested_by": requested_by,
-                    "net_minor": figures.totals.net_minor,
-                    "payments_checked": bank.checked if bank is not None else None,  # None: skipped
-                    "differences": len(bank.differences) if bank is not None else None,
-                    **_fiscal_details(fiscal),
-                },
-                at=now,
-            )
-            last = tx.shifts.last_anchor()
-            check = shift_check(tx, AuditAnchor(*last) if last is not None else None)
-            anchor = check.anchor
-            report = _with_anchor(
-                figures, anchor, chain_note(check.report.problem, check.report.first_bad_seq)
-            )
-            tx.shifts.close(
-                shift.id,
-                closed_by=manager.id,
-                requested_by=requested_by,
-                now=now,
-                anchor=(anchor.count, anchor.head_hash) if anchor is not None else None,
-                z_report=report.to_json(),
-            )
-            return report
+            return write_close(tx, current, manager, now, requested_by=actor, bank=bank, fiscal=fiscal)
 
         report = await self._store.run_write(work)
         bank = report.bank or checked or BankCheck(0, 0)
@@ -368,32 +336,80 @@ class ShiftService:
             raise NoOpenShift.at(self.register_id)
         return shift, manager
 
-    def _report(
-        self, tx: Tx, kind: ReportKind, shift: Shift, now: datetime, bank: BankCheck | None
-    ) -> ShiftReport:
-        """The figures of ``shift`` from its opening until ``now``, summed by the database."""
-        lines = tx.shifts.lines(shift.register_id, shift.opened_at, now)
-        people = {line.cashier_id for line in lines} | {shift.opened_by, shift.closed_by}
-        names = {uid: tx.users.get(uid).name for uid in people if uid is not None}
-        brands = {line.brand: line.brand or "—" for line in lines}
-        warn_after = ShiftRules.read_from(tx.settings).warn_after
-        warning = overdue_warning(shift, now, warn_after) if kind is ReportKind.X else None
-        return ShiftReport(
-            kind=kind,
-            shift=shift,
-            made_at=now,
-            until=now,
-            totals=Totals.of(lines),
-            by_cashier=group_totals(lines, "cashier_id", {None: "—", **names}),  # None: made by no account
-            by_brand=group_totals(lines, "brand", brands),
-            unresolved=tx.shifts.unresolved_ops(shift.register_id, shift.opened_at, now),
-            opened_by_name=names[shift.opened_by],
-            closed_by_name=names.get(shift.closed_by) if shift.closed_by is not None else None,
-            bank=bank,
-            warnings=(warning,) if warning else (),
-            found_earlier=found_earlier(tx, shift, bank),
-            outside=_outside(tx, shift),
-        )
+
+def write_close(
+    tx: Tx,
+    shift: Shift,
+    manager: User,
+    now: datetime,
+    *,
+    requested_by: User | None = None,
+    bank: BankCheck | None = None,
+    fiscal: FiscalCheck | None = None,
+) -> ShiftReport:
+    """Close the open ``shift`` in ``tx`` at ``now`` by ``manager`` (for ``requested_by``, a cashier a manager
+    signed in for; None: the manager's own close): the Z report's figures up to ``now`` with ``bank``'s check
+    (None: not checked with the bank) and ``fiscal``'s, ``shift.closed`` audited, the audit chain verified
+    against the last Z report's anchor and its new anchor, the Z report kept with the shift. Who may close
+    and what the shop's rules allow are the caller's to have checked (:meth:`ShiftService.close`; the demo's
+    close of a shift left open on an earlier day, decision 0167)."""
+    asker = requested_by.id if requested_by is not None and requested_by.id != manager.id else None
+    closed = replace(shift, closed_at=now, closed_by=manager.id, close_requested_by=asker)
+    figures = replace(_figures(tx, ReportKind.Z, closed, now, bank), fiscal=fiscal)
+    tx.audit.append(
+        manager.id,
+        "shift.closed",
+        f"shift:{shift.id}",
+        {
+            "register": shift.register_id,
+            "number": shift.number,
+            "requested_by": asker,
+            "net_minor": figures.totals.net_minor,
+            "payments_checked": bank.checked if bank is not None else None,  # None: skipped
+            "differences": len(bank.differences) if bank is not None else None,
+            **_fiscal_details(fiscal),
+        },
+        at=now,
+    )
+    last = tx.shifts.last_anchor()
+    check = shift_check(tx, AuditAnchor(*last) if last is not None else None)
+    anchor = check.anchor
+    report = _with_anchor(figures, anchor, chain_note(check.report.problem, check.report.first_bad_seq))
+    tx.shifts.close(
+        shift.id,
+        closed_by=manager.id,
+        requested_by=asker,
+        now=now,
+        anchor=(anchor.count, anchor.head_hash) if anchor is not None else None,
+        z_report=report.to_json(),
+    )
+    return report
+
+
+def _figures(tx: Tx, kind: ReportKind, shift: Shift, now: datetime, bank: BankCheck | None) -> ShiftReport:
+    """The figures of ``shift`` from its opening until ``now``, summed by the database."""
+    lines = tx.shifts.lines(shift.register_id, shift.opened_at, now)
+    people = {line.cashier_id for line in lines} | {shift.opened_by, shift.closed_by}
+    names = {uid: tx.users.get(uid).name for uid in people if uid is not None}
+    brands = {line.brand: line.brand or "—" for line in lines}
+    warn_after = ShiftRules.read_from(tx.settings).warn_after
+    warning = overdue_warning(shift, now, warn_after) if kind is ReportKind.X else None
+    return ShiftReport(
+        kind=kind,
+        shift=shift,
+        made_at=now,
+        until=now,
+        totals=Totals.of(lines),
+        by_cashier=group_totals(lines, "cashier_id", {None: "—", **names}),  # None: made by no account
+        by_brand=group_totals(lines, "brand", brands),
+        unresolved=tx.shifts.unresolved_ops(shift.register_id, shift.opened_at, now),
+        opened_by_name=names[shift.opened_by],
+        closed_by_name=names.get(shift.closed_by) if shift.closed_by is not None else None,
+        bank=bank,
+        warnings=(warning,) if warning else (),
+        found_earlier=found_earlier(tx, shift, bank),
+        outside=_outside(tx, shift),
+    )
 
 
 def _outside(tx: Tx, shift: Shift) -> OutsideShifts | None:
