@@ -16,6 +16,7 @@ from epay_desktop.domain import RuleViolation
 from epay_desktop.domain.checkout import CheckoutRequest
 from epay_desktop.domain.shifts import ShiftRequired
 from epay_desktop.domain.shifts import ShiftRules
+from epay_desktop.services.events import ShiftFoundClosed
 from epay_desktop.services.shop_settings import InvalidShopSetting
 from epay_desktop.services.shop_settings import ShopSettingsService
 from tests.services.test_shifts import audit_actions
@@ -97,9 +98,16 @@ def test_the_bank_check_is_skipped_only_when_the_rules_allow_it(env: Env) -> Non
 def test_a_payment_needs_an_open_shift_when_the_rules_say_so(env: Env) -> None:
     assert set_rules(env, shift_for_payment="yes").payment_needs_shift
     start = CheckoutRequest(Money.parse("700"))
+    told: list[ShiftFoundClosed] = []
+
+    def refused(svc: Any) -> Any:
+        svc.bus.subscribe(ShiftFoundClosed, told.append)
+        return svc.payments.create_payment(env.cashier, start)
+
     with pytest.raises(ShiftRequired, match=r"open a shift first \(Shift → Open shift\)"):
-        env.run(lambda svc: svc.payments.create_payment(env.cashier, start))
+        env.run(refused)
     assert "payment.created" not in audit_actions(env)  # refused before an invoice was taken
+    assert told == [ShiftFoundClosed("till-1")]  # the screens read the shift again (decision 0167)
     in_shift(env, lambda shifts, svc: shifts.open(env.cashier))
     session = env.run(lambda svc: svc.payments.create_payment(env.cashier, start))
     assert session.payment.amount == Money.parse("700")

@@ -60,6 +60,7 @@ from epay_desktop.services.payments.gateway_map import snapshot_from_status
 from epay_desktop.services.payments.poll_schedule import PollSchedule
 from epay_desktop.services.payments.queries import payment_by_invoice
 from epay_desktop.services.shifts.required import require_open_shift
+from epay_desktop.services.shifts.required import told_when_refused
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
@@ -156,7 +157,8 @@ class PaymentService:
             raise PermissionDenied(
                 msg("payments", QT_TRANSLATE_NOOP("payments", "This user account is deactivated."))
             )
-        await self._store.run_read(lambda tx: require_open_shift(tx, self._register_id))
+        with told_when_refused(self._events):  # the screens read the shift again (decision 0167)
+            await self._store.run_read(lambda tx: require_open_shift(tx, self._register_id))
         invoice = await self._store.run_write(lambda tx: tx.counters.allocate_invoice_id())
         text = data.description_for(invoice)
 
